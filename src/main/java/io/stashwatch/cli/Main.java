@@ -1,0 +1,2 @@
+package io.stashwatch.cli;
+public class Main { public static void main(String[] a) {} }

@@ -1,0 +1,50 @@
+package io.stashwatch.model;
+
+/**
+ * A change of one priced listing, derived from two consecutive snapshots of its stash.
+ * {@link #eventId} is deterministic from (change id, stash id, item id, kind), so a replay writes
+ * the same ids. Prices are per unit for stackable items (the note's price is per item of the stack).
+ */
+public class ListingEvent {
+    public String eventId;
+    public EventKind kind;
+    public String itemId;
+    public String stashId;
+    public String realm;
+    public String league;
+    public String accountName;
+    /** Human-readable item key, e.g. {@code Kaom's Heart Glorious Plate 6L}. */
+    public String itemKey;
+    public String name;
+    public String baseType;
+    public int frameType;
+    public int stackSize;
+    /** The effective note (the item's own, else the tab's name). */
+    public String note;
+    /** Price from the note; for DELISTED the last known price. */
+    public double priceAmount;
+    /** Canonical currency id (chaos, divine, exalted, ...). */
+    public String priceCurrency;
+    /** Price in chaos; NaN when the currency has no rate yet (counted, not guessed). */
+    public double priceChaos = Double.NaN;
+    /** For REPRICED: the previous price; NaN / null otherwise. */
+    public double prevPriceAmount = Double.NaN;
+    public String prevPriceCurrency;
+    public double prevPriceChaos = Double.NaN;
+    /** The page this change was observed in. */
+    public String changeId;
+    public long seq;
+    /** River time of the page (observed_at). */
+    public long riverTime;
+    /** Wall-clock fetch time of the page (latency only). */
+    public long fetchedAt;
+
+    public ListingEvent() {
+    }
+
+    @Override
+    public String toString() {
+        return "ListingEvent{" + kind + " " + itemKey + " " + priceAmount + " " + priceCurrency + " ("
+                + priceChaos + "c) item=" + itemId + " stash=" + stashId + " page=" + seq + "}";
+    }
+}
