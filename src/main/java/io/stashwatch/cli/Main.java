@@ -1,2 +1,144 @@
 package io.stashwatch.cli;
-public class Main { public static void main(String[] a) {} }
+
+import io.stashwatch.config.Config;
+import io.stashwatch.config.ConfigException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Entry point of {@code stashwatch.jar}: {@code run}, {@code demo}, {@code simulate}, {@code db},
+ * {@code bench}. Submitted with {@code flink run stashwatch.jar [options]} (no subcommand, or
+ * {@code run}) it builds the job on the cluster's environment and returns at once.
+ */
+public final class Main {
+    /** Exit code for bad input or configuration. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code for a failure at run time (database, API, job). */
+    public static final int EXIT_FAILURE = 1;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        boolean onCluster = onCluster();
+        int code = run(args, System.out, System.err, System.getenv(), onCluster);
+        if (onCluster) {
+            if (code != 0) {
+                throw new IllegalStateException("stashwatch failed to start (exit code " + code + "); see above");
+            }
+            return;
+        }
+        System.exit(code);
+    }
+
+    /** True when running inside a Flink client or JobManager context ({@code flink run}, REST). */
+    static boolean onCluster() {
+        return !(StreamExecutionEnvironment.getExecutionEnvironment() instanceof LocalStreamEnvironment);
+    }
+
+    static List<Command> commands(boolean onCluster) {
+        return Commands.all(onCluster);
+    }
+
+    /** Parses and runs; returns the exit code. Never calls System.exit (tests call this). */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+            boolean onCluster) {
+        List<Command> commands = commands(onCluster);
+        String[] effective = args;
+        if (args.length == 0 || args[0].startsWith("-") && !args[0].equals("-h") && !args[0].equals("--help")) {
+            if (!onCluster && args.length == 0) {
+                err.print(mainUsage(commands));
+                return EXIT_USAGE;
+            }
+            List<String> withRun = new ArrayList<>();
+            withRun.add("run");
+            withRun.addAll(Arrays.asList(args));
+            effective = withRun.toArray(new String[0]);
+        }
+        if (effective[0].equals("-h") || effective[0].equals("--help") || effective[0].equals("help")) {
+            out.print(mainUsage(commands));
+            return 0;
+        }
+        Command command = null;
+        for (Command c : commands) {
+            if (c.name().equals(effective[0])) {
+                command = c;
+            }
+        }
+        if (command == null) {
+            err.println("stashwatch: unknown command '" + effective[0] + "'. Commands: " + names(commands)
+                    + ". Try --help.");
+            return EXIT_USAGE;
+        }
+        CommandOptions options = new CommandOptions(command.name(), command.options(), command.aliases());
+        CommandLine cl = new CommandLine(options.spec(command.description()));
+        cl.setCommandName("stashwatch " + command.name());
+        String[] rest = Arrays.copyOfRange(effective, 1, effective.length);
+        Config config;
+        try {
+            ParseResult parsed = cl.parseArgs(rest);
+            if (CommandOptions.helpRequested(parsed)) {
+                out.print(CommandOptions.usage(cl));
+                return 0;
+            }
+            config = options.config(parsed, env);
+        } catch (CommandLine.ParameterException e) {
+            err.println("stashwatch " + command.name() + ": " + firstLine(e.getMessage()) + " (see --help)");
+            return EXIT_USAGE;
+        } catch (ConfigException e) {
+            err.println("stashwatch " + command.name() + ": " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        try {
+            return command.execute(config, out, err);
+        } catch (ConfigException e) {
+            err.println("stashwatch " + command.name() + ": " + e.getMessage());
+            return EXIT_USAGE;
+        } catch (Exception e) {
+            err.println("stashwatch " + command.name() + ": " + Failures.describe(e));
+            return EXIT_FAILURE;
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "invalid arguments";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s.trim() : s.substring(0, nl).trim();
+    }
+
+    private static String names(List<Command> commands) {
+        List<String> names = new ArrayList<>();
+        for (Command c : commands) {
+            names.add(c.name());
+        }
+        return String.join(", ", names);
+    }
+
+    private static String mainUsage(List<Command> commands) {
+        Map<String, String> rows = new LinkedHashMap<>();
+        for (Command c : commands) {
+            rows.put(c.name(), c.description());
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("Usage: stashwatch <command> [--option value ...] [--config FILE]\n\n");
+        sb.append("Real-time market watcher for the Path of Exile public stash river.\n");
+        sb.append("This product isn't affiliated with or endorsed by Grinding Gear Games in any way.\n\n");
+        sb.append("Commands:\n");
+        for (Map.Entry<String, String> e : rows.entrySet()) {
+            sb.append(String.format("  %-9s %s%n", e.getKey(), e.getValue()));
+        }
+        sb.append("\nEvery option is also an environment variable (poe.client-id -> POE_CLIENT_ID) and a key of\n");
+        sb.append("the --config YAML file. 'stashwatch <command> --help' lists a command's options.\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,15 @@
+package io.stashwatch.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The subcommands of stashwatch. */
+final class Commands {
+    private Commands() {
+    }
+
+    static List<Command> all(boolean onCluster) {
+        List<Command> list = new ArrayList<>();
+        return list;
+    }
+}
