@@ -32,16 +32,21 @@ public final class Environments {
         return p > 0 ? p : Runtime.getRuntime().availableProcessors();
     }
 
-    /** The job settings shared by local and cluster runs. */
-    public static Configuration jobConfiguration(Config config) {
+    /**
+     * The job settings. On a cluster ({@code local == false}) settings left at their defaults
+     * (parallelism 0, state backend) defer to the cluster's own configuration.
+     */
+    public static Configuration jobConfiguration(Config config, boolean local) {
         Configuration conf = new Configuration();
         Duration interval = config.get(Options.CHECKPOINT_INTERVAL);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, interval);
         conf.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMillis(Math.min(1000, interval.toMillis() / 2)));
         conf.set(CheckpointingOptions.TOLERABLE_FAILURE_NUMBER, 3);
-        conf.set(StateBackendOptions.STATE_BACKEND, config.get(Options.STATE_BACKEND));
-        if ("rocksdb".equals(config.get(Options.STATE_BACKEND))) {
-            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        if (local || !"default".equals(config.sourceOf(Options.STATE_BACKEND))) {
+            conf.set(StateBackendOptions.STATE_BACKEND, config.get(Options.STATE_BACKEND));
+            if ("rocksdb".equals(config.get(Options.STATE_BACKEND))) {
+                conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+            }
         }
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
@@ -49,7 +54,9 @@ public final class Environments {
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_RESET_BACKOFF_THRESHOLD, Duration.ofMinutes(5));
         conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism(config));
+        if (local || config.get(Options.PARALLELISM) > 0) {
+            conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism(config));
+        }
         String stateDir = config.get(Options.STATE_DIR);
         if (stateDir != null) {
             String uri = stateUri(stateDir);
@@ -83,7 +90,7 @@ public final class Environments {
 
     /** A local MiniCluster environment with the web UI on {@code web.port}, resuming from state.dir. */
     public static StreamExecutionEnvironment local(Config config, int slots) {
-        Configuration conf = jobConfiguration(config);
+        Configuration conf = jobConfiguration(config, true);
         int port = config.get(Options.WEB_PORT);
         conf.set(RestOptions.BIND_PORT, String.valueOf(port));
         conf.set(RestOptions.PORT, port);
@@ -95,7 +102,7 @@ public final class Environments {
     /** The cluster's environment ({@code flink run}), with the job settings applied on top. */
     public static StreamExecutionEnvironment cluster(Config config) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        env.configure(jobConfiguration(config));
+        env.configure(jobConfiguration(config, false));
         return env;
     }
 }
