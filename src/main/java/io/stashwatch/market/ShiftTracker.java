@@ -6,9 +6,11 @@ import java.util.Arrays;
  * Price-shift detection for one key, fed once per window slide. A Flink POJO (its state).
  *
  * <p>At every window end E the tracker receives the window reference R(E) (robust, over the
- * window) and the recent median r(E) (newest k accounts). It compares them with a baseline:
- * R of the window that ended one window length earlier, E − W (the previous, non-overlapping
- * window), or, within one window after a confirmed shift, the new level itself.
+ * window) and the recent median r(E) (newest k accounts), and compares them with a baseline: the
+ * <em>settled</em> level of the window that ended one window length earlier, E − W (the previous,
+ * non-overlapping window), or, within one window after a confirmed shift, the new level itself. A
+ * window end is settled when no candidate was open after it and R and r agreed within √ratio;
+ * ends inside a blip, or while old listings of a blip still linger in the window, are no baseline.
  *
  * <ol>
  *   <li><b>Open</b> a candidate when the recent median has moved by at least {@code ratio} (up) or
@@ -17,17 +19,17 @@ import java.util.Arrays;
  *   <li><b>Close</b> it (a blip) as soon as the recent median falls back more than half way
  *       (in log terms: within √ratio of the frozen baseline).</li>
  *   <li><b>Confirm</b> it once it has stayed open for a full window and the window reference itself
- *       has moved by {@code ratio}: one {@code price_shift} with the old level (baseline) and the new
- *       one (R). The new level is the baseline for the next window, so one move alerts once.</li>
+ *       has moved by {@code ratio}: one {@code price_shift} with the old level (baseline) and the
+ *       new one (R). The new level is the baseline for the next window, so one move alerts once.</li>
  * </ol>
  * A candidate that the window reference never follows is dropped after three windows. Keys
  * without a reference (thin) never open a candidate.
  */
 public class ShiftTracker {
-    /** Window ends of the last references, one slot per slide (ring). */
+    /** Window ends of the last slides (ring, one slot per slide). */
     public long[] ends = new long[0];
-    /** The window references at those ends (NaN when the key had none). */
-    public double[] refs = new double[0];
+    /** The settled reference at those ends, NaN when not settled (or no reference). */
+    public double[] settled = new double[0];
     /** Window end at which the open candidate was opened, Long.MIN_VALUE when none is open. */
     public long openSince = Long.MIN_VALUE;
     /** +1 up, -1 down. */
@@ -68,9 +70,10 @@ public class ShiftTracker {
      * @return the confirmed shift, or null
      */
     public Shift update(long end, double windowRef, double recentRef, long window, long slide, double ratio) {
-        record(end, windowRef, window, slide);
-        double base = baseline(end, window, slide);
-        if (openSince == Long.MIN_VALUE) {
+        double half = Math.sqrt(ratio);
+        Shift shift = null;
+        if (!isOpen()) {
+            double base = baseline(end, window, slide);
             if (!Double.isNaN(base) && !Double.isNaN(windowRef) && !Double.isNaN(recentRef)) {
                 int dir = direction(recentRef / base, ratio);
                 if (dir != 0) {
@@ -79,24 +82,20 @@ public class ShiftTracker {
                     openBase = base;
                 }
             }
-            return null;
-        }
-        double half = Math.sqrt(ratio);
-        if (!Double.isNaN(recentRef) && direction(recentRef / openBase, half) != openDir) {
-            close();
-            return null;
-        }
-        if (end - openSince >= window && !Double.isNaN(windowRef) && direction(windowRef / openBase, ratio) == openDir) {
-            Shift shift = new Shift(openBase, windowRef);
+        } else if (!Double.isNaN(recentRef) && direction(recentRef / openBase, half) != openDir) {
+            close(); // a blip: the newest sellers are back near the old level
+        } else if (end - openSince >= window && !Double.isNaN(windowRef)
+                && direction(windowRef / openBase, ratio) == openDir) {
+            shift = new Shift(openBase, windowRef);
             anchor = windowRef;
             anchorEnd = end;
             close();
-            return shift;
-        }
-        if (end - openSince > 3 * window) {
+        } else if (end - openSince > 3 * window) {
             close();
         }
-        return null;
+        boolean agree = windowRef > 0 && recentRef > 0 && Math.abs(Math.log(windowRef / recentRef)) <= Math.log(half);
+        record(end, !isOpen() && agree ? windowRef : Double.NaN, window, slide);
+        return shift;
     }
 
     /** True while a candidate shift is open. */
@@ -120,42 +119,42 @@ public class ShiftTracker {
         return 0;
     }
 
-    private void record(long end, double ref, long window, long slide) {
+    private void record(long end, double value, long window, long slide) {
         int slots = (int) Math.min(4096, window / Math.max(1, slide) + 2);
-        if (ends.length != slots) {
+        if (ends.length != slots || settled.length != slots) {
             long[] e = new long[slots];
-            double[] r = new double[slots];
+            double[] v = new double[slots];
             Arrays.fill(e, Long.MIN_VALUE);
-            Arrays.fill(r, Double.NaN);
-            for (int i = 0; i < ends.length; i++) {
+            Arrays.fill(v, Double.NaN);
+            for (int i = 0; i < ends.length && i < settled.length; i++) {
                 if (ends[i] != Long.MIN_VALUE) {
                     int s = slot(ends[i], slide, slots);
                     if (e[s] == Long.MIN_VALUE || e[s] < ends[i]) {
                         e[s] = ends[i];
-                        r[s] = refs[i];
+                        v[s] = settled[i];
                     }
                 }
             }
             ends = e;
-            refs = r;
+            settled = v;
         }
         int s = slot(end, slide, slots);
         ends[s] = end;
-        refs[s] = ref;
+        settled[s] = value;
     }
 
+    /** The settled reference of the window that ended one window length before {@code end}. */
     private double baseline(long end, long window, long slide) {
         if (anchorEnd != Long.MIN_VALUE && end - window < anchorEnd) {
             return anchor;
         }
-        // The newest reference of a window that ended at or before end - window (and not long before).
         long target = end - window;
         long best = Long.MIN_VALUE;
         double value = Double.NaN;
         for (int i = 0; i < ends.length; i++) {
             if (ends[i] != Long.MIN_VALUE && ends[i] <= target && ends[i] > target - slide && ends[i] > best) {
                 best = ends[i];
-                value = refs[i];
+                value = settled[i];
             }
         }
         return value;
