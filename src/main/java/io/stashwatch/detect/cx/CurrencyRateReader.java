@@ -26,11 +26,17 @@ import org.slf4j.LoggerFactory;
  * so a checkpoint never separates a digest from its hour: after a restore, a digest is either
  * emitted again or was never emitted.
  *
- * <p>Rates carry no river time: the reader emits the maximum watermark first, so this input never
- * holds back event time downstream.
+ * <p>Rates carry no river time. The reader holds the watermark back only until its first round of
+ * fetches is over (or {@link #FIRST_ROUND_TIMEOUT_MS} passed), emitting that round's rates first,
+ * then emits the maximum watermark: from then on this input never holds back event time
+ * downstream. So the detector sees the digest available at start before it judges the first page
+ * (the same digests give the same results on a replay), and later digests from the moment they
+ * arrive.
  */
 final class CurrencyRateReader implements SourceReader<RateUpdate, CurrencySplit> {
     private static final Logger LOG = LoggerFactory.getLogger(CurrencyRateReader.class);
+    /** Longest time the first round may hold back the watermark. */
+    static final long FIRST_ROUND_TIMEOUT_MS = 30_000;
 
     /** One digest's rates, ready to emit. */
     private static final class Batch {
@@ -60,6 +66,7 @@ final class CurrencyRateReader implements SourceReader<RateUpdate, CurrencySplit
     private boolean noMoreSplits;
     private volatile boolean fetchedOnce;
     private boolean watermarkSent;
+    private long firstRoundDeadline = Long.MAX_VALUE;
 
     CurrencyRateReader(CurrencyDigestProvider provider, Collection<String> leagues, long pollMillis, boolean bounded,
             LongSupplier clock) {
@@ -81,17 +88,19 @@ final class CurrencyRateReader implements SourceReader<RateUpdate, CurrencySplit
 
     @Override
     public InputStatus pollNext(ReaderOutput<RateUpdate> output) {
-        if (!watermarkSent) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
-            watermarkSent = true;
-        }
         Batch batch = ready.poll();
         if (batch != null) {
             for (RateUpdate u : batch.rates) {
                 output.collect(u);
             }
             split.setEmittedHour(batch.realm, batch.hour);
-            return ready.isEmpty() ? statusWhenIdle() : InputStatus.MORE_AVAILABLE;
+            if (!ready.isEmpty()) {
+                return InputStatus.MORE_AVAILABLE;
+            }
+        }
+        if (!watermarkSent && split != null && (fetchedOnce || clock.getAsLong() >= firstRoundDeadline)) {
+            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+            watermarkSent = true;
         }
         return statusWhenIdle();
     }
@@ -114,7 +123,9 @@ final class CurrencyRateReader implements SourceReader<RateUpdate, CurrencySplit
     @Override
     public CompletableFuture<Void> isAvailable() {
         synchronized (lock) {
-            if (!ready.isEmpty() || (split == null && noMoreSplits) || (bounded && fetchedOnce)) {
+            boolean firstRoundOver = !watermarkSent && split != null
+                    && (fetchedOnce || clock.getAsLong() >= firstRoundDeadline);
+            if (!ready.isEmpty() || (split == null && noMoreSplits) || (bounded && fetchedOnce) || firstRoundOver) {
                 return CompletableFuture.completedFuture(null);
             }
             if (available.isDone()) {
@@ -133,7 +144,9 @@ final class CurrencyRateReader implements SourceReader<RateUpdate, CurrencySplit
         for (String realm : split.realms) {
             fetched.put(realm, split.emittedHour(realm));
         }
+        firstRoundDeadline = clock.getAsLong() + FIRST_ROUND_TIMEOUT_MS;
         executor.execute(this::poll);
+        executor.schedule(this::signal, FIRST_ROUND_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
     @Override

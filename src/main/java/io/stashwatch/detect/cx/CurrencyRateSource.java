@@ -24,9 +24,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * once and finishes. A failing API (outage, missing {@code service:cxapi} scope) is logged in one
  * line and retried at the next poll; detection meanwhile uses river rates.
  *
- * <p>State: the newest hour emitted per realm, so a restore does not emit a digest twice. The
- * source never holds back the watermark (see {@link CurrencyRateReader}). Run it with parallelism 1
- * ({@link #stream} does).
+ * <p>State: the newest hour emitted per realm, so a restore does not emit a digest twice.
+ * Watermarks: the source holds event time back only until its first round of fetches is over (at
+ * most 30 s), so the digest available at start converts the first pages too; after that it never
+ * holds it back (see {@link CurrencyRateReader}). Run it with parallelism 1 ({@link #stream} does).
  */
 public final class CurrencyRateSource implements Source<RateUpdate, CurrencySplit, List<CurrencySplit>> {
     private static final long serialVersionUID = 1L;
@@ -65,7 +66,7 @@ public final class CurrencyRateSource implements Source<RateUpdate, CurrencySpli
         return new CurrencyRateSource(provider, realms, leagues, Duration.ZERO, true);
     }
 
-    /** The rates as a stream: parallelism 1, no watermarks of its own (the reader emits the maximum). */
+    /** The rates as a stream: parallelism 1, no generated watermarks (the reader emits its own). */
     public static DataStream<RateUpdate> stream(StreamExecutionEnvironment env, CurrencyRateSource source) {
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "currency exchange")
                 .setParallelism(1)
