@@ -63,11 +63,8 @@ public final class ReferenceEstimator {
         }
         // Group by account, cheapest first within an account, item hash breaks ties: the order
         // (and so the result) does not depend on the order listings entered the book.
-        Integer[] order = new Integer[n];
-        for (int j = 0; j < n; j++) {
-            order[j] = idx[j];
-        }
-        Arrays.sort(order, (a, b) -> {
+        int[] order = idx;
+        IndexSort.sort(order, n, (a, b) -> {
             int c = Long.compare(book.accounts[a], book.accounts[b]);
             if (c != 0) {
                 return c;
@@ -143,7 +140,7 @@ public final class ReferenceEstimator {
      */
     public static double recent(ListingBook book, long from, long to, int k) {
         int n = 0;
-        Integer[] order = new Integer[book.size];
+        int[] order = new int[book.size];
         for (int i = 0; i < book.size; i++) {
             double p = book.prices[i];
             if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
@@ -153,7 +150,7 @@ public final class ReferenceEstimator {
         if (n == 0 || k <= 0) {
             return Double.NaN;
         }
-        Arrays.sort(order, 0, n, (a, b) -> {
+        IndexSort.sort(order, n, (a, b) -> {
             int c = Long.compare(book.seen[b], book.seen[a]);
             return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
         });
@@ -194,7 +191,7 @@ public final class ReferenceEstimator {
 
     /** Weighted median of the first n values (midpoint when the half falls exactly between two). */
     static double weightedMedian(double[] values, double[] weights, int n) {
-        Integer[] order = sortedOrder(values, n);
+        int[] order = sortedOrder(values, n);
         double total = 0;
         for (int j = 0; j < n; j++) {
             total += weights[j];
@@ -215,7 +212,7 @@ public final class ReferenceEstimator {
 
     /** Weighted mean of the values between the weighted 25th and 75th percentiles. */
     static double interquartileMean(double[] values, double[] weights, int n) {
-        Integer[] order = sortedOrder(values, n);
+        int[] order = sortedOrder(values, n);
         double total = 0;
         for (int j = 0; j < n; j++) {
             total += weights[j];
@@ -235,12 +232,12 @@ public final class ReferenceEstimator {
         return sum / (hi - lo);
     }
 
-    private static Integer[] sortedOrder(double[] values, int n) {
-        Integer[] order = new Integer[n];
+    private static int[] sortedOrder(double[] values, int n) {
+        int[] order = new int[n];
         for (int j = 0; j < n; j++) {
             order[j] = j;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
+        IndexSort.sort(order, n, (a, b) -> Double.compare(values[a], values[b]));
         return order;
     }
 

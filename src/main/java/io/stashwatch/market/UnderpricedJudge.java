@@ -192,14 +192,14 @@ public final class UnderpricedJudge {
 
     /** The newest listing of each of the k most recently active accounts (same order as {@link ReferenceEstimator#recent}). */
     private static void newestAccounts(ListingBook book, long from, long to, int k, long[][] accOut, double[][] priceOut) {
-        Integer[] order = new Integer[book.size];
+        int[] order = new int[book.size];
         int n = 0;
         for (int i = 0; i < book.size; i++) {
             if (book.seen[i] >= from && book.seen[i] < to && book.prices[i] > 0) {
                 order[n++] = i;
             }
         }
-        java.util.Arrays.sort(order, 0, n, (a, b) -> {
+        IndexSort.sort(order, n, (a, b) -> {
             int c = Long.compare(book.seen[b], book.seen[a]);
             return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
         });
