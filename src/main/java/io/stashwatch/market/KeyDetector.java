@@ -101,9 +101,12 @@ public final class KeyDetector implements Serializable {
         }
         long from = t - window;
         s.book.evictSeenBefore(from);
-        Estimate est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples);
-        double recent = ReferenceEstimator.recent(s.book, from, t, recentAccounts);
-        double reference = UnderpricedJudge.judgeReference(est, recent);
+        Estimate est = Estimate.EMPTY;
+        double reference = Double.NaN;
+        if (events.stream().anyMatch(UnderpricedJudge::isCandidate)) {
+            est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples);
+            reference = UnderpricedJudge.judgeReference(est, ReferenceEstimator.recent(s.book, from, t, recentAccounts));
+        }
         List<Verdict> verdicts = judge.judge(s.book, from, t, est, reference, events);
         for (int i = 0; i < events.size(); i++) {
             Verdict v = verdicts.get(i);

@@ -151,7 +151,8 @@ public final class UnderpricedJudge {
         return e.frameType == 1 || e.frameType == 2;
     }
 
-    private static boolean isCandidate(ListingEvent e) {
+    /** A listed or repriced event of a non-rare item with a chaos price: something to judge. */
+    public static boolean isCandidate(ListingEvent e) {
         return (e.kind == EventKind.LISTED || e.kind == EventKind.REPRICED) && !isRareOrMagic(e)
                 && e.priceChaos > 0 && !Double.isInfinite(e.priceChaos);
     }
