@@ -31,6 +31,11 @@ public class ListingEvent {
     public double prevPriceAmount = Double.NaN;
     public String prevPriceCurrency;
     public double prevPriceChaos = Double.NaN;
+    /**
+     * Where the rate behind {@link #priceChaos} came from: {@code cx} (Currency Exchange) or
+     * {@code river} (derived from the river); null when the price is in chaos or has no rate.
+     */
+    public String rateSource;
     /** The page this change was observed in. */
     public String changeId;
     public long seq;

@@ -1,0 +1,237 @@
+package io.stashwatch.market;
+
+import io.stashwatch.model.Alert;
+import io.stashwatch.model.AlertKind;
+import io.stashwatch.model.EventKind;
+import io.stashwatch.model.ListingEvent;
+import io.stashwatch.model.PriceStat;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Detection for one (league, item key), one complete page or one window end at a time: the pure
+ * core that the Flink operator wraps.
+ *
+ * <p><b>What the reference is computed over.</b> The key's live listings (listed or repriced, not
+ * delisted since; rare and magic items excluded; with a chaos price) whose last listing or reprice
+ * falls in the window: for a page at river time t, [t − window, t), so only earlier pages; for
+ * the window ending at E, [E − window, E). Each account contributes at most max-per-account
+ * listings; {@link ReferenceEstimator} fences and averages them. Listings leave the book when
+ * delisted, when they fall out of the window, or (oldest first) beyond maxListingsPerKey.
+ *
+ * <p><b>A page</b> ({@link #page}): convert every event's price to chaos with the rates valid at
+ * t, judge the listed/repriced events against the book as it was before the page
+ * ({@link UnderpricedJudge}), then apply the page to the book in {@link Events#PAGE_ORDER}.
+ *
+ * <p><b>A window end</b> ({@link #window}): one {@link PriceStat} row and the
+ * {@link ShiftTracker} step.
+ */
+public final class KeyDetector implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Converts a currency at a river time. */
+    @FunctionalInterface
+    public interface Rates {
+        RateBook.Rate rate(String currency, long riverTime);
+    }
+
+    /** What one page produced. */
+    public static final class PageResult {
+        public final List<Alert> alerts = new ArrayList<>();
+        /** Verdict counts by {@link Verdict#ordinal()}. */
+        public final int[] verdicts = new int[Verdict.values().length];
+        /** Events whose price could not be converted (unknown currency or no rate yet). */
+        public int withoutRate;
+    }
+
+    /** What one window end produced: the price_stats row (null when the key has no listings) and a shift. */
+    public static final class WindowResult {
+        public PriceStat stat;
+        public Alert shift;
+    }
+
+    private final long window;
+    private final long slide;
+    private final int minSamples;
+    private final int maxPerAccount;
+    private final double shiftRatio;
+    private final int recentAccounts;
+    private final int maxListings;
+    private final UnderpricedJudge judge;
+
+    public KeyDetector(long windowMillis, long slideMillis, int minSamples, int maxPerAccount, double underpricedRatio,
+            double shiftRatio, int recentAccounts, int maxListingsPerKey) {
+        this.window = windowMillis;
+        this.slide = slideMillis;
+        this.minSamples = minSamples;
+        this.maxPerAccount = maxPerAccount;
+        this.shiftRatio = shiftRatio;
+        this.recentAccounts = recentAccounts;
+        this.maxListings = maxListingsPerKey;
+        this.judge = new UnderpricedJudge(underpricedRatio, maxPerAccount, recentAccounts);
+    }
+
+    /** The first window end after river time t (windows are aligned to multiples of the slide). */
+    public long windowEndAfter(long t) {
+        return Math.floorDiv(t, slide) * slide + slide;
+    }
+
+    /**
+     * Processes one complete page of this key: converts prices in place (priceChaos,
+     * prevPriceChaos, rateSource), judges, applies. {@code events} is reordered into
+     * {@link Events#PAGE_ORDER}.
+     */
+    public PageResult page(KeyState s, long t, List<ListingEvent> events, Rates rates) {
+        PageResult result = new PageResult();
+        if (events.isEmpty()) {
+            return result;
+        }
+        events.sort(Events.PAGE_ORDER);
+        for (ListingEvent e : events) {
+            if (!normalise(e, t, rates)) {
+                result.withoutRate++;
+            }
+        }
+        if (s.league == null) {
+            ListingEvent first = events.get(0);
+            s.realm = first.realm;
+            s.league = first.league;
+            s.itemKey = first.itemKey;
+        }
+        long from = t - window;
+        s.book.evictSeenBefore(from);
+        Estimate est = Estimate.EMPTY;
+        double reference = Double.NaN;
+        if (events.stream().anyMatch(UnderpricedJudge::isCandidate)) {
+            est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples);
+            reference = UnderpricedJudge.judgeReference(est, ReferenceEstimator.recent(s.book, from, t, recentAccounts));
+        }
+        List<Verdict> verdicts = judge.judge(s.book, from, t, est, reference, events);
+        for (int i = 0; i < events.size(); i++) {
+            Verdict v = verdicts.get(i);
+            result.verdicts[v.ordinal()]++;
+            if (v == Verdict.ALERT) {
+                result.alerts.add(underpriced(events.get(i), reference, est.samples));
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            apply(s.book, events.get(i), t, verdicts.get(i) == Verdict.ALERT);
+        }
+        s.book.trimTo(maxListings);
+        ListingEvent any = events.get(0);
+        s.lastPageTime = t;
+        s.lastChangeId = any.changeId;
+        s.lastSeq = any.seq;
+        s.lastFetchedAt = any.fetchedAt;
+        if (s.nextWindowEnd == KeyState.NONE && s.book.size > 0) {
+            s.nextWindowEnd = windowEndAfter(t);
+        }
+        return result;
+    }
+
+    /**
+     * Reports the window ending at {@code end} (all pages before it applied, none after): evicts
+     * listings that fell out of it, returns its price_stats row and a confirmed shift.
+     */
+    public WindowResult window(KeyState s, long end) {
+        WindowResult r = new WindowResult();
+        long from = end - window;
+        s.book.evictSeenBefore(from);
+        if (s.book.size == 0) {
+            return r;
+        }
+        Estimate est = ReferenceEstimator.estimate(s.book, from, end, maxPerAccount, minSamples);
+        double recent = ReferenceEstimator.recent(s.book, from, end, recentAccounts);
+        PriceStat stat = new PriceStat();
+        stat.realm = s.realm;
+        stat.league = s.league;
+        stat.itemKey = s.itemKey;
+        stat.windowEnd = end;
+        stat.listings = est.listings;
+        stat.accounts = est.accounts;
+        stat.medianChaos = est.median;
+        stat.p10Chaos = est.p10;
+        stat.p90Chaos = est.p90;
+        stat.referenceChaos = est.reference;
+        r.stat = stat;
+        ShiftTracker.Shift shift = s.shift.update(end, est.reference, est.hasReference() ? recent : Double.NaN, window, slide,
+                shiftRatio);
+        if (shift != null) {
+            r.shift = priceShift(s, end, shift, est.samples);
+        }
+        return r;
+    }
+
+    /** Converts the event's prices at river time t; false when its price has no rate. */
+    static boolean normalise(ListingEvent e, long t, Rates rates) {
+        RateBook.Rate rate = e.priceCurrency == null ? RateBook.Rate.NONE : rates.rate(e.priceCurrency, t);
+        e.priceChaos = rate.known() && e.priceAmount > 0 ? e.priceAmount * rate.chaosPerUnit : Double.NaN;
+        e.rateSource = rate.known() ? rate.source : null;
+        if (e.prevPriceCurrency != null) {
+            RateBook.Rate prev = rates.rate(e.prevPriceCurrency, t);
+            e.prevPriceChaos = prev.known() && e.prevPriceAmount > 0 ? e.prevPriceAmount * prev.chaosPerUnit : Double.NaN;
+        } else {
+            e.prevPriceChaos = Double.NaN;
+        }
+        return e.priceCurrency == null || rate.known();
+    }
+
+    private static void apply(ListingBook book, ListingEvent e, long t, boolean alerted) {
+        long item = Hashes.of(e.itemId);
+        long stash = Hashes.of(e.stashId);
+        if (e.kind == EventKind.DELISTED) {
+            book.remove(item, stash);
+            return;
+        }
+        if (e.itemKey == null || UnderpricedJudge.isRareOrMagic(e) || !(e.priceChaos > 0) || Double.isInfinite(e.priceChaos)) {
+            book.remove(item, stash);
+            return;
+        }
+        book.put(item, stash, Hashes.of(e.accountName), e.priceChaos, t);
+        if (alerted) {
+            book.markAlerted(item, e.priceChaos);
+        }
+    }
+
+    private static Alert underpriced(ListingEvent e, double reference, int samples) {
+        Alert a = new Alert();
+        a.alertId = AlertIds.underpriced(e.itemId, e.changeId);
+        a.kind = AlertKind.UNDERPRICED;
+        a.realm = e.realm;
+        a.league = e.league;
+        a.itemKey = e.itemKey;
+        a.itemId = e.itemId;
+        a.stashId = e.stashId;
+        a.accountName = e.accountName;
+        a.name = e.name;
+        a.note = e.note;
+        a.priceAmount = e.priceAmount;
+        a.priceCurrency = e.priceCurrency;
+        a.priceChaos = e.priceChaos;
+        a.referenceChaos = reference;
+        a.samples = samples;
+        a.changeId = e.changeId;
+        a.seq = e.seq;
+        a.riverTime = e.riverTime;
+        a.fetchedAt = e.fetchedAt;
+        return a;
+    }
+
+    private static Alert priceShift(KeyState s, long end, ShiftTracker.Shift shift, int samples) {
+        Alert a = new Alert();
+        a.alertId = AlertIds.priceShift(s.realm, s.league, s.itemKey, end);
+        a.kind = AlertKind.PRICE_SHIFT;
+        a.realm = s.realm;
+        a.league = s.league;
+        a.itemKey = s.itemKey;
+        a.priceChaos = shift.newReference;
+        a.referenceChaos = shift.oldReference;
+        a.samples = samples;
+        a.changeId = s.lastChangeId;
+        a.seq = s.lastSeq;
+        a.riverTime = end;
+        a.fetchedAt = s.lastFetchedAt;
+        return a;
+    }
+}

@@ -1,0 +1,255 @@
+package io.stashwatch.market;
+
+import java.util.Arrays;
+
+/**
+ * Robust reference prices over a {@link ListingBook} window.
+ *
+ * <p>poewatch (the longest-running public price index for PoE) prices an item from its live
+ * listings of recently active accounts: it trims the lowest and highest 10 %, then drops values
+ * outside mean − 2σ … mean + 1.2σ and reports the mean/median of the rest. Two weaknesses: every
+ * listing is a vote, so one account posting fifty listings owns the result; and mean and σ are
+ * themselves dragged by the outliers they are meant to remove. This estimator differs in both:
+ *
+ * <ol>
+ *   <li><b>One account, one vote.</b> An account contributes at most {@code maxPerAccount}
+ *       listings, picked evenly across its own price range (not its cheapest), and its values
+ *       share a total weight of 1. A price fixer with many fake listings is one voice.</li>
+ *   <li><b>Fence from median and MAD, in log space.</b> Prices are multiplicative, so the fence
+ *       works on ln(price): keep values within median − 3·s … median + 2.5·s where s is the
+ *       account-weighted MAD scaled to σ (1.4826·MAD), at least 0.05 (5 %) so a market where
+ *       everybody asks the same price still rejects a listing at half of it. Median and MAD break
+ *       down only at 50 % contamination. The upper side is tighter, as in poewatch: asks that
+ *       never sell are common, real listings far below the market are rare.</li>
+ *   <li><b>Enough independent evidence.</b> The key has a reference only when at least
+ *       {@code minSamples} distinct accounts survive the fence.</li>
+ *   <li><b>Reference = account-weighted interquartile mean</b> (of ln price) of the survivors:
+ *       as robust as the median against what is left and much less jumpy on thin keys.</li>
+ * </ol>
+ *
+ * <p>{@link #recent} is the fast companion used for judging: the median of the newest listing of
+ * each of the {@code k} accounts that listed most recently. It follows a real crash (many distinct
+ * accounts listing at the new price) within a few listings, while one account, however often it
+ * reprices, is only one of the k.
+ */
+public final class ReferenceEstimator {
+    /** Fence below the median, in scaled-MAD units of ln(price). */
+    public static final double FENCE_LOW = 3.0;
+    /** Fence above the median. */
+    public static final double FENCE_HIGH = 2.5;
+    /** Smallest spread (ln units) the fence assumes. */
+    public static final double MIN_SPREAD = 0.05;
+
+    private ReferenceEstimator() {
+    }
+
+    /**
+     * Estimates over the listings of {@code book} with {@code from <= seen < to}.
+     *
+     * @param maxPerAccount listings one account may contribute (detect.max-per-account)
+     * @param minSamples    distinct accounts needed for a reference (detect.min-samples)
+     */
+    public static Estimate estimate(ListingBook book, long from, long to, int maxPerAccount, int minSamples) {
+        int n = 0;
+        int[] idx = new int[book.size];
+        for (int i = 0; i < book.size; i++) {
+            double p = book.prices[i];
+            if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
+                idx[n++] = i;
+            }
+        }
+        if (n == 0) {
+            return Estimate.EMPTY;
+        }
+        // Group by account, cheapest first within an account, item hash breaks ties: the order
+        // (and so the result) does not depend on the order listings entered the book.
+        int[] order = idx;
+        IndexSort.sort(order, n, (a, b) -> {
+            int c = Long.compare(book.accounts[a], book.accounts[b]);
+            if (c != 0) {
+                return c;
+            }
+            c = Double.compare(book.prices[a], book.prices[b]);
+            return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
+        });
+
+        double[] x = new double[n];
+        double[] w = new double[n];
+        long[] acc = new long[n];
+        double[] capped = new double[n];
+        int m = 0;
+        int accounts = 0;
+        int start = 0;
+        while (start < n) {
+            int end = start;
+            long account = book.accounts[order[start]];
+            while (end < n && book.accounts[order[end]] == account) {
+                end++;
+            }
+            int k = end - start;
+            int c = Math.min(k, Math.max(1, maxPerAccount));
+            for (int j = 0; j < c; j++) {
+                int pos = c == k ? j : (int) Math.floor((j + 0.5) * k / c);
+                double p = book.prices[order[start + pos]];
+                capped[m] = p;
+                x[m] = Math.log(p);
+                w[m] = 1.0 / c;
+                acc[m] = account;
+                m++;
+            }
+            accounts++;
+            start = end;
+        }
+
+        double[] sortedCapped = Arrays.copyOf(capped, m);
+        Arrays.sort(sortedCapped);
+        double median = quantile(sortedCapped, 0.5);
+        double p10 = quantile(sortedCapped, 0.1);
+        double p90 = quantile(sortedCapped, 0.9);
+
+        // Fence around the weighted median of ln(price).
+        double med = weightedMedian(x, w, m);
+        double[] dev = new double[m];
+        for (int j = 0; j < m; j++) {
+            dev[j] = Math.abs(x[j] - med);
+        }
+        double spread = Math.max(1.4826 * weightedMedian(dev, w, m), MIN_SPREAD);
+        double lo = med - FENCE_LOW * spread;
+        double hi = med + FENCE_HIGH * spread;
+        double[] kx = new double[m];
+        double[] kw = new double[m];
+        long[] kacc = new long[m];
+        int kept = 0;
+        for (int j = 0; j < m; j++) {
+            if (x[j] >= lo && x[j] <= hi) {
+                kx[kept] = x[j];
+                kw[kept] = w[j];
+                kacc[kept] = acc[j];
+                kept++;
+            }
+        }
+        int samples = distinct(kacc, kept);
+        double reference = samples >= minSamples ? Math.exp(interquartileMean(kx, kw, kept)) : Double.NaN;
+        return new Estimate(reference, m, accounts, samples, median, p10, p90);
+    }
+
+    /**
+     * Median of the newest listing of each of the {@code k} accounts that listed most recently
+     * within {@code from <= seen < to} (ties by item hash); NaN when the window is empty. With
+     * fewer than {@code k} accounts, all of them.
+     */
+    public static double recent(ListingBook book, long from, long to, int k) {
+        int n = 0;
+        int[] order = new int[book.size];
+        for (int i = 0; i < book.size; i++) {
+            double p = book.prices[i];
+            if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
+                order[n++] = i;
+            }
+        }
+        if (n == 0 || k <= 0) {
+            return Double.NaN;
+        }
+        IndexSort.sort(order, n, (a, b) -> {
+            int c = Long.compare(book.seen[b], book.seen[a]);
+            return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
+        });
+        long[] seenAccounts = new long[k];
+        double[] values = new double[k];
+        int found = 0;
+        for (int j = 0; j < n && found < k; j++) {
+            long account = book.accounts[order[j]];
+            boolean dup = false;
+            for (int a = 0; a < found; a++) {
+                if (seenAccounts[a] == account) {
+                    dup = true;
+                    break;
+                }
+            }
+            if (!dup) {
+                seenAccounts[found] = account;
+                values[found] = Math.log(book.prices[order[j]]);
+                found++;
+            }
+        }
+        double[] v = Arrays.copyOf(values, found);
+        Arrays.sort(v);
+        double mid = found % 2 == 1 ? v[found / 2] : (v[found / 2 - 1] + v[found / 2]) / 2;
+        return Math.exp(mid);
+    }
+
+    /** Linear-interpolated quantile of sorted values. */
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /** Weighted median of the first n values (midpoint when the half falls exactly between two). */
+    static double weightedMedian(double[] values, double[] weights, int n) {
+        int[] order = sortedOrder(values, n);
+        double total = 0;
+        for (int j = 0; j < n; j++) {
+            total += weights[j];
+        }
+        double half = total / 2;
+        double cum = 0;
+        for (int j = 0; j < n; j++) {
+            cum += weights[order[j]];
+            if (Math.abs(cum - half) <= 1e-9 * total && j + 1 < n) {
+                return (values[order[j]] + values[order[j + 1]]) / 2;
+            }
+            if (cum > half) {
+                return values[order[j]];
+            }
+        }
+        return values[order[n - 1]];
+    }
+
+    /** Weighted mean of the values between the weighted 25th and 75th percentiles. */
+    static double interquartileMean(double[] values, double[] weights, int n) {
+        int[] order = sortedOrder(values, n);
+        double total = 0;
+        for (int j = 0; j < n; j++) {
+            total += weights[j];
+        }
+        double lo = 0.25 * total;
+        double hi = 0.75 * total;
+        double cum = 0;
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            double wj = weights[order[j]];
+            double overlap = Math.min(cum + wj, hi) - Math.max(cum, lo);
+            if (overlap > 0) {
+                sum += overlap * values[order[j]];
+            }
+            cum += wj;
+        }
+        return sum / (hi - lo);
+    }
+
+    private static int[] sortedOrder(double[] values, int n) {
+        int[] order = new int[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        IndexSort.sort(order, n, (a, b) -> Double.compare(values[a], values[b]));
+        return order;
+    }
+
+    private static int distinct(long[] values, int n) {
+        long[] copy = Arrays.copyOf(values, n);
+        Arrays.sort(copy);
+        int d = 0;
+        for (int j = 0; j < n; j++) {
+            if (j == 0 || copy[j] != copy[j - 1]) {
+                d++;
+            }
+        }
+        return d;
+    }
+}

@@ -1,0 +1,225 @@
+package io.stashwatch.market;
+
+import io.stashwatch.model.EventKind;
+import io.stashwatch.model.ListingEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Judges the listed and repriced events of one page of one key against that key's book as it was
+ * before the page (so a cheap listing never drags down the reference it is judged against, and
+ * the result does not depend on the order events of the page arrive in).
+ *
+ * <p>A listing is underpriced when {@code price_chaos <= ratio × reference}, where reference is the
+ * lower of the window's robust reference and the median of the newest k accounts
+ * ({@link ReferenceEstimator#recent}). Not alerted, even then:
+ * <ul>
+ *   <li>rare and magic items, events without a chaos price, keys without a reference;</li>
+ *   <li>a listing already alerted at this price or lower (a reprice re-alerts only on a further drop);</li>
+ *   <li>listings of an account holding more than {@code maxPerAccount} cheap listings of the key
+ *       (counting those of this page): a price fixer's fakes are not steals;</li>
+ *   <li>a listing that another, non-fixing account corroborates: one of the newest k accounts of
+ *       the book, or another account in the same page, asks about the same low price (within 25 %).
+ *       After a real crash the second seller at the new price is the market, not a second steal.</li>
+ * </ul>
+ */
+public final class UnderpricedJudge {
+    /** Two cheap asks within this factor of each other corroborate each other. */
+    public static final double CORROBORATION_BAND = 1.25;
+
+    private final double ratio;
+    private final int maxPerAccount;
+    private final int recentAccounts;
+
+    public UnderpricedJudge(double ratio, int maxPerAccount, int recentAccounts) {
+        this.ratio = ratio;
+        this.maxPerAccount = maxPerAccount;
+        this.recentAccounts = recentAccounts;
+    }
+
+    /** The reference a listing is judged against: the lower of the window reference and the recent median. */
+    public static double judgeReference(Estimate window, double recent) {
+        if (!window.hasReference()) {
+            return Double.NaN;
+        }
+        return Double.isNaN(recent) ? window.reference : Math.min(window.reference, recent);
+    }
+
+    /**
+     * Judges one page.
+     *
+     * @param book       the key's listings before this page (expired ones already evicted)
+     * @param from       start of the window (river time, inclusive)
+     * @param pageTime   river time of the page (the window ends there, exclusive)
+     * @param window     {@link ReferenceEstimator#estimate} of the book over the window
+     * @param reference  {@link #judgeReference} (NaN: no reference)
+     * @param events     the page's events of this key, chaos prices filled in, in a deterministic order
+     * @return one verdict per event, in the same order
+     */
+    public List<Verdict> judge(ListingBook book, long from, long pageTime, Estimate window, double reference,
+            List<ListingEvent> events) {
+        List<Verdict> out = new ArrayList<>(events.size());
+        double threshold = ratio * reference;
+        boolean judgeable = window.hasReference() && !Double.isNaN(reference);
+
+        // Items of this page: their book entries are about to be replaced, so they do not count twice.
+        Set<Long> pageItems = new HashSet<>();
+        // Cheap candidates of this page per account (distinct items) and their prices.
+        Map<Long, Set<Long>> pageCheap = new HashMap<>();
+        Map<Long, List<Double>> pageCheapPrices = new HashMap<>();
+        for (ListingEvent e : events) {
+            long item = Hashes.of(e.itemId);
+            pageItems.add(item);
+            if (judgeable && isCandidate(e) && e.priceChaos <= threshold) {
+                long account = Hashes.of(e.accountName);
+                pageCheap.computeIfAbsent(account, a -> new HashSet<>()).add(item);
+                pageCheapPrices.computeIfAbsent(account, a -> new ArrayList<>()).add(e.priceChaos);
+            }
+        }
+        Map<Long, Integer> bookCheap = new HashMap<>();
+        if (judgeable) {
+            for (int i = 0; i < book.size; i++) {
+                if (book.seen[i] >= from && book.seen[i] < pageTime && book.prices[i] <= threshold
+                        && !pageItems.contains(book.items[i])) {
+                    bookCheap.merge(book.accounts[i], 1, Integer::sum);
+                }
+            }
+        }
+        long[] recentAcc = new long[0];
+        double[] recentPrice = new double[0];
+        if (judgeable) {
+            long[][] accHolder = new long[1][];
+            double[][] priceHolder = new double[1][];
+            newestAccounts(book, from, pageTime, recentAccounts, accHolder, priceHolder);
+            recentAcc = accHolder[0];
+            recentPrice = priceHolder[0];
+        }
+
+        Set<Long> judged = new HashSet<>();
+        for (ListingEvent e : events) {
+            if (e.kind != EventKind.LISTED && e.kind != EventKind.REPRICED) {
+                out.add(Verdict.NOT_A_LISTING);
+                continue;
+            }
+            if (isRareOrMagic(e)) {
+                out.add(Verdict.RARE_OR_MAGIC);
+                continue;
+            }
+            if (!(e.priceChaos > 0) || Double.isInfinite(e.priceChaos)) {
+                out.add(Verdict.NO_PRICE);
+                continue;
+            }
+            if (!judgeable) {
+                out.add(Verdict.NO_REFERENCE);
+                continue;
+            }
+            if (e.priceChaos > threshold) {
+                out.add(Verdict.FAIR);
+                continue;
+            }
+            long item = Hashes.of(e.itemId);
+            long account = Hashes.of(e.accountName);
+            if (!judged.add(item)) {
+                out.add(Verdict.DUPLICATE);
+                continue;
+            }
+            if (isFixer(account, bookCheap, pageCheap)) {
+                out.add(Verdict.FIXER);
+                continue;
+            }
+            double before = book.alertedPrice(item);
+            if (before <= e.priceChaos) {
+                out.add(Verdict.ALREADY_ALERTED);
+                continue;
+            }
+            if (corroborated(account, e.priceChaos, threshold, recentAcc, recentPrice, bookCheap, pageCheap,
+                    pageCheapPrices)) {
+                out.add(Verdict.CORROBORATED);
+                continue;
+            }
+            out.add(Verdict.ALERT);
+        }
+        return out;
+    }
+
+    /** Rare (2) and magic (1) items are never judged against a key reference. */
+    public static boolean isRareOrMagic(ListingEvent e) {
+        return e.frameType == 1 || e.frameType == 2;
+    }
+
+    /** A listed or repriced event of a non-rare item with a chaos price: something to judge. */
+    public static boolean isCandidate(ListingEvent e) {
+        return (e.kind == EventKind.LISTED || e.kind == EventKind.REPRICED) && !isRareOrMagic(e)
+                && e.priceChaos > 0 && !Double.isInfinite(e.priceChaos);
+    }
+
+    private boolean isFixer(long account, Map<Long, Integer> bookCheap, Map<Long, Set<Long>> pageCheap) {
+        int count = bookCheap.getOrDefault(account, 0);
+        Set<Long> page = pageCheap.get(account);
+        count += page == null ? 0 : page.size();
+        return count > maxPerAccount;
+    }
+
+    private boolean corroborated(long account, double price, double threshold, long[] recentAcc, double[] recentPrice,
+            Map<Long, Integer> bookCheap, Map<Long, Set<Long>> pageCheap, Map<Long, List<Double>> pageCheapPrices) {
+        for (int j = 0; j < recentAcc.length; j++) {
+            long other = recentAcc[j];
+            if (other != account && recentPrice[j] <= threshold && near(recentPrice[j], price)
+                    && !isFixer(other, bookCheap, pageCheap)) {
+                return true;
+            }
+        }
+        for (Map.Entry<Long, List<Double>> entry : pageCheapPrices.entrySet()) {
+            long other = entry.getKey();
+            if (other == account || isFixer(other, bookCheap, pageCheap)) {
+                continue;
+            }
+            for (double p : entry.getValue()) {
+                if (near(p, price)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean near(double a, double b) {
+        return Math.abs(Math.log(a / b)) <= Math.log(CORROBORATION_BAND);
+    }
+
+    /** The newest listing of each of the k most recently active accounts (same order as {@link ReferenceEstimator#recent}). */
+    private static void newestAccounts(ListingBook book, long from, long to, int k, long[][] accOut, double[][] priceOut) {
+        int[] order = new int[book.size];
+        int n = 0;
+        for (int i = 0; i < book.size; i++) {
+            if (book.seen[i] >= from && book.seen[i] < to && book.prices[i] > 0) {
+                order[n++] = i;
+            }
+        }
+        IndexSort.sort(order, n, (a, b) -> {
+            int c = Long.compare(book.seen[b], book.seen[a]);
+            return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
+        });
+        long[] acc = new long[k];
+        double[] price = new double[k];
+        int found = 0;
+        for (int j = 0; j < n && found < k; j++) {
+            long a = book.accounts[order[j]];
+            boolean dup = false;
+            for (int q = 0; q < found; q++) {
+                dup |= acc[q] == a;
+            }
+            if (!dup) {
+                acc[found] = a;
+                price[found] = book.prices[order[j]];
+                found++;
+            }
+        }
+        accOut[0] = java.util.Arrays.copyOf(acc, found);
+        priceOut[0] = java.util.Arrays.copyOf(price, found);
+    }
+}
