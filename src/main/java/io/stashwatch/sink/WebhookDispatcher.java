@@ -146,28 +146,38 @@ public final class WebhookDispatcher implements BackgroundService {
         drain();
     }
 
-    /** On close: give deliveries in flight their time-out, record what finished. */
+    /**
+     * On close: for up to one time-out, keep delivering what is due (the last alerts of a finished
+     * job) and record what finished. Anything left stays pending for the next dispatcher.
+     */
     private void drain() {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            sleep(20);
-        }
-        if (conn != null) {
-            try {
+        try {
+            while (conn != null && System.nanoTime() < deadline) {
                 recordOutcomes();
-            } catch (SQLException e) {
-                LOG.warn("Could not record the last webhook outcomes; they will be retried: {}",
-                        DatabaseCheck.describe(e, options.jdbcUrl(), options.user()));
+                int claimed = claimAndSend();
+                if (claimed == 0 && inFlight.get() == 0) {
+                    break;
+                }
+                sleep(20);
             }
+            if (conn != null) {
+                recordOutcomes();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Could not record the last webhook outcomes; they will be retried: {}",
+                    DatabaseCheck.describe(e, options.jdbcUrl(), options.user()));
         }
         closeConnection();
     }
 
-    private void claimAndSend() throws SQLException {
+    /** Claims due deliveries up to the free in-flight slots and starts them; returns how many. */
+    private int claimAndSend() throws SQLException {
         int room = MAX_IN_FLIGHT - inFlight.get();
         if (room <= 0) {
-            return;
+            return 0;
         }
+        int claimed = 0;
         long leaseMs = timeout.toMillis() + 30_000;
         try (PreparedStatement ps = conn.prepareStatement(CLAIM)) {
             ps.setInt(1, room);
@@ -175,9 +185,11 @@ public final class WebhookDispatcher implements BackgroundService {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     send(rs.getString(1), rs.getInt(2), rs.getString(3));
+                    claimed++;
                 }
             }
         }
+        return claimed;
     }
 
     private void send(String alertId, int attempt, String json) {
