@@ -208,11 +208,13 @@ LANGUAGE plpgsql AS $$
 DECLARE
     cur        listings%ROWTYPE;
     have_row   boolean;
+    m          record;
     head_seq   bigint;
     head_stash text;
     gone       bigint;
 BEGIN
-    SELECT * INTO cur FROM listings WHERE item_id = NEW.item_id FOR UPDATE;
+    -- one writer applies all events of an item (the sink routes by item_id): no row lock needed
+    SELECT * INTO cur FROM listings WHERE item_id = NEW.item_id;
     have_row := FOUND;
 
     IF NEW.kind = 'delisted' THEN
@@ -220,41 +222,43 @@ BEGIN
             DELETE FROM listings WHERE item_id = NEW.item_id;
             head_seq := cur.seq;
         END IF;
-        INSERT INTO listing_marks AS m (item_id, stash_id, seen_seq, gone_seq, river_time)
+        INSERT INTO listing_marks AS lm (item_id, stash_id, seen_seq, gone_seq, river_time)
         VALUES (NEW.item_id, NEW.stash_id, head_seq, NEW.seq, NEW.observed_at)
         ON CONFLICT (item_id, stash_id) DO UPDATE SET
-            seen_seq = GREATEST(m.seen_seq, EXCLUDED.seen_seq),
-            gone_seq = GREATEST(m.gone_seq, EXCLUDED.gone_seq),
-            river_time = GREATEST(m.river_time, EXCLUDED.river_time);
+            seen_seq = GREATEST(lm.seen_seq, EXCLUDED.seen_seq),
+            gone_seq = GREATEST(lm.gone_seq, EXCLUDED.gone_seq),
+            river_time = GREATEST(lm.river_time, EXCLUDED.river_time);
         RETURN NULL;
     END IF;
 
-    -- listed or repriced: is there an equal or newer observation already?
+    -- listed or repriced: the newest observation so far is the row, or else the newest removed one
     IF have_row THEN
         head_seq := cur.seq;
         head_stash := cur.stash_id;
-    ELSE
-        SELECT m.seen_seq, m.stash_id INTO head_seq, head_stash
-        FROM listing_marks m
-        WHERE m.item_id = NEW.item_id AND m.seen_seq IS NOT NULL
-        ORDER BY m.seen_seq DESC, m.stash_id COLLATE "C" DESC
-        LIMIT 1;
     END IF;
+    FOR m IN SELECT lm.stash_id, lm.seen_seq, lm.gone_seq FROM listing_marks lm WHERE lm.item_id = NEW.item_id LOOP
+        IF m.stash_id = NEW.stash_id THEN
+            gone := m.gone_seq;
+        END IF;
+        IF NOT have_row AND m.seen_seq IS NOT NULL AND (head_seq IS NULL OR m.seen_seq > head_seq
+                OR (m.seen_seq = head_seq AND m.stash_id COLLATE "C" > head_stash COLLATE "C")) THEN
+            head_seq := m.seen_seq;
+            head_stash := m.stash_id;
+        END IF;
+    END LOOP;
     IF head_seq IS NOT NULL AND (head_seq > NEW.seq
             OR (head_seq = NEW.seq AND head_stash COLLATE "C" >= NEW.stash_id COLLATE "C")) THEN
         RETURN NULL;
     END IF;
 
-    SELECT m.gone_seq INTO gone FROM listing_marks m
-    WHERE m.item_id = NEW.item_id AND m.stash_id = NEW.stash_id;
     IF gone IS NOT NULL AND gone >= NEW.seq THEN
         -- the newest observation is already delisted from its stash
         IF have_row THEN
             DELETE FROM listings WHERE item_id = NEW.item_id;
         END IF;
-        UPDATE listing_marks m SET seen_seq = GREATEST(m.seen_seq, NEW.seq),
-            river_time = GREATEST(m.river_time, NEW.observed_at)
-        WHERE m.item_id = NEW.item_id AND m.stash_id = NEW.stash_id;
+        UPDATE listing_marks lm SET seen_seq = GREATEST(lm.seen_seq, NEW.seq),
+            river_time = GREATEST(lm.river_time, NEW.observed_at)
+        WHERE lm.item_id = NEW.item_id AND lm.stash_id = NEW.stash_id;
         RETURN NULL;
     END IF;
 

@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,8 @@ public final class SyntheticRiver {
         public int statEvery = 10;
         public long epochMs = 1_735_689_600_000L; // 2025-01-01T00:00:00Z
         public long pageIntervalMs = 1000;
+        /** Percentage of new listings priced far below their key (each gives an underpriced alert). */
+        public int cheapPercent = 4;
         /** Wall-clock offset of fetched_at in deterministic mode. */
         public long fetchDelayMs = 250;
 
@@ -56,6 +59,11 @@ public final class SyntheticRiver {
 
         public Spec actionsPerPage(int n) {
             actionsPerPage = n;
+            return this;
+        }
+
+        public Spec cheapPercent(int n) {
+            cheapPercent = n;
             return this;
         }
 
@@ -98,11 +106,15 @@ public final class SyntheticRiver {
     private final Spec spec;
     private final Random random;
     private final String[] stashIds;
+    private final Map<String, Integer> stashIndex = new HashMap<>();
     private final String[] accounts;
     private final String[] stashLeague;
     private final String[] keys;
     private final double[] basePrice;
     private final Map<String, Listing> live = new LinkedHashMap<>();
+    /** Live item ids for O(1) random picks, and each id's position in it. */
+    private final List<String> liveIds = new ArrayList<>();
+    private final Map<String, Integer> livePos = new HashMap<>();
     /** Stale delistings due at a page: page -> [item, old stash]. */
     private final TreeMap<Long, List<String[]>> staleDue = new TreeMap<>();
     private final Set<String> awaitingStale = new HashSet<>();
@@ -117,6 +129,7 @@ public final class SyntheticRiver {
         this.stashLeague = new String[spec.stashes];
         for (int i = 0; i < spec.stashes; i++) {
             stashIds[i] = hex("stash|" + spec.seed + "|" + i, 32);
+            stashIndex.put(stashIds[i], i);
             accounts[i] = "account" + (i % Math.max(1, spec.stashes / 2));
             stashLeague[i] = spec.leagues.get(i % spec.leagues.size());
         }
@@ -170,11 +183,10 @@ public final class SyntheticRiver {
 
         for (int a = 0; a < spec.actionsPerPage; a++) {
             int roll = random.nextInt(100);
-            List<String> candidates = live.isEmpty() ? List.of() : new ArrayList<>(live.keySet());
             String pick = null;
-            if (!candidates.isEmpty()) {
+            if (!liveIds.isEmpty()) {
                 for (int tries = 0; tries < 5 && pick == null; tries++) {
-                    String c = candidates.get(random.nextInt(candidates.size()));
+                    String c = liveIds.get(random.nextInt(liveIds.size()));
                     if (!touched.contains(c) && !awaitingStale.contains(c)) {
                         pick = c;
                     }
@@ -184,10 +196,10 @@ public final class SyntheticRiver {
                 int s = random.nextInt(spec.stashes);
                 int key = random.nextInt(spec.keys);
                 String item = hex("item|" + spec.seed + "|" + (itemCounter++), 64);
-                boolean cheap = random.nextInt(100) < 4;
+                boolean cheap = random.nextInt(100) < spec.cheapPercent;
                 double chaos = cheap ? Math.max(1, Math.round(basePrice[key] * 0.3)) : priceNear(basePrice[key]);
                 Listing l = priced(item, s, key, chaos, k);
-                live.put(item, l);
+                put(item, l);
                 touched.add(item);
                 ListingEvent e = event(EventKind.LISTED, l, null, changeId, k, rt, fetched);
                 events.add(e);
@@ -198,11 +210,11 @@ public final class SyntheticRiver {
                 Listing old = live.get(pick);
                 int key = keyIndex(old.itemKey);
                 Listing l = priced(pick, indexOf(old.stashId), key, priceNear(basePrice[key]), k);
-                live.put(pick, l);
+                put(pick, l);
                 touched.add(pick);
                 events.add(event(EventKind.REPRICED, l, old, changeId, k, rt, fetched));
             } else if (roll < 80) {
-                Listing old = live.remove(pick);
+                Listing old = remove(pick);
                 touched.add(pick);
                 events.add(event(EventKind.DELISTED, withSeq(old, k), null, changeId, k, rt, fetched));
             } else {
@@ -214,7 +226,7 @@ public final class SyntheticRiver {
                 }
                 Listing moved = new Listing(pick, stashIds[to], old.league, old.itemKey, old.priceAmount,
                         old.priceCurrency, k);
-                live.put(pick, moved);
+                put(pick, moved);
                 touched.add(pick);
                 ListingEvent listed = event(EventKind.LISTED, moved, null, changeId, k, rt, fetched);
                 if (roll < 92) {
@@ -302,6 +314,24 @@ public final class SyntheticRiver {
         return out;
     }
 
+    private void put(String item, Listing l) {
+        if (live.put(item, l) == null) {
+            livePos.put(item, liveIds.size());
+            liveIds.add(item);
+        }
+    }
+
+    private Listing remove(String item) {
+        Listing l = live.remove(item);
+        Integer at = livePos.remove(item);
+        String last = liveIds.remove(liveIds.size() - 1);
+        if (!last.equals(item)) {
+            liveIds.set(at, last);
+            livePos.put(last, at);
+        }
+        return l;
+    }
+
     private static double quantile(double[] sorted, double q) {
         int i = (int) Math.floor(q * (sorted.length - 1));
         return sorted[i];
@@ -373,7 +403,7 @@ public final class SyntheticRiver {
     }
 
     private int indexOf(String stashId) {
-        return Arrays.asList(stashIds).indexOf(stashId);
+        return stashIndex.get(stashId);
     }
 
     private int keyIndex(String key) {

@@ -13,7 +13,7 @@ import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 public final class AlertStatement implements JdbcQueryStatement<Alert> {
     private static final long serialVersionUID = 1L;
 
-    static final String COLUMNS = "alert_id, kind, realm, league, item_key, item_id, stash_id, account_name, name, note,"
+    public static final String COLUMNS = "alert_id, kind, realm, league, item_key, item_id, stash_id, account_name, name, note,"
             + " price_amount, price_currency, price_chaos, reference_chaos, samples, change_id, seq, created_at, fetched_at";
     static final String SQL = "INSERT INTO alerts (" + COLUMNS + ") VALUES"
             + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO NOTHING";

@@ -14,7 +14,7 @@ import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 public final class ListingEventStatement implements JdbcQueryStatement<ListingEvent> {
     private static final long serialVersionUID = 1L;
 
-    static final String COLUMNS = "event_id, kind, item_id, stash_id, realm, league, account_name, item_key, name,"
+    public static final String COLUMNS = "event_id, kind, item_id, stash_id, realm, league, account_name, item_key, name,"
             + " base_type, frame_type, stack_size, note, price_amount, price_currency, price_chaos, prev_price_amount,"
             + " prev_price_currency, prev_price_chaos, change_id, seq, observed_at, fetched_at";
     static final String SQL = "INSERT INTO listing_events (" + COLUMNS + ") VALUES"

@@ -9,8 +9,9 @@ import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 public final class PageRowStatement implements JdbcQueryStatement<PageRow> {
     private static final long serialVersionUID = 1L;
 
-    static final String SQL = "INSERT INTO ingest_pages (change_id, next_change_id, realm, seq, stash_count, item_count,"
-            + " bytes, river_time, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    public static final String COLUMNS = "change_id, next_change_id, realm, seq, stash_count, item_count, bytes,"
+            + " river_time, fetched_at";
+    static final String SQL = "INSERT INTO ingest_pages (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (change_id) DO UPDATE SET next_change_id = EXCLUDED.next_change_id,"
             + " realm = EXCLUDED.realm, seq = EXCLUDED.seq, stash_count = EXCLUDED.stash_count,"
             + " item_count = EXCLUDED.item_count, bytes = EXCLUDED.bytes, river_time = EXCLUDED.river_time";

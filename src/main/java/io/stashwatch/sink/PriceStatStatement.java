@@ -9,7 +9,7 @@ import org.apache.flink.connector.jdbc.datasource.statements.JdbcQueryStatement;
 public final class PriceStatStatement implements JdbcQueryStatement<PriceStat> {
     private static final long serialVersionUID = 1L;
 
-    static final String COLUMNS = "league, item_key, window_end, realm, listings, accounts, median_chaos, p10_chaos,"
+    public static final String COLUMNS = "league, item_key, window_end, realm, listings, accounts, median_chaos, p10_chaos,"
             + " p90_chaos, reference_chaos";
     static final String SQL = "INSERT INTO price_stats (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (league, item_key, window_end) DO UPDATE SET realm = EXCLUDED.realm,"
