@@ -74,9 +74,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @throws DatabaseException with one line naming the cause (directory in use, port taken, ...)
      */
     public static EmbeddedDatabase start(Path dataDir, int port) {
+        return start(dataDir, port, true);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; with {@code stopOnExit} false no shutdown hook is registered,
+     * for callers whose own hook must flush the job before the database goes (they call
+     * {@link #close()} last).
+     */
+    public static EmbeddedDatabase start(Path dataDir, int port, boolean stopOnExit) {
         EmbeddedDatabase db = new EmbeddedDatabase(dataDir, port);
         db.startServer();
-        Runtime.getRuntime().addShutdownHook(db.shutdownHook);
+        if (stopOnExit) {
+            Runtime.getRuntime().addShutdownHook(db.shutdownHook);
+        }
         try {
             db.createDatabase();
         } catch (RuntimeException e) {
@@ -173,8 +184,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         stopQuietly();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or has run
+        } catch (IllegalStateException | IllegalArgumentException notRegisteredOrShuttingDown) {
+            // the hook is running, has run, or was never registered
         }
     }
 
