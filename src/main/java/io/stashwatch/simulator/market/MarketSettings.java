@@ -309,7 +309,7 @@ public final class MarketSettings {
         private long scenarioHorizon = 400;
         private int minDistinctAccounts = 10;
         private double modObjectShare = 0.2;
-        private long cacheBytes = 128L << 20;
+        private long cacheBytes = 64L << 20;
         private int snapshotEvery = 32;
         private int maxSnapshots = 256;
         private Long cxOriginHour;

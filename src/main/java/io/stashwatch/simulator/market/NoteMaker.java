@@ -112,7 +112,7 @@ final class NoteMaker {
             a = units >= 10 ? whole(units, roundDown) : half(units, style, roundDown);
         } else if (currency == divine || currency == mirror) {
             a = units >= 10 ? whole(units, roundDown)
-                    : style.fractions && units < 5 && units >= 0.5 ? half(units, style, roundDown)
+                    : style.fractions && units < 5 && units >= 1 ? half(units, style, roundDown)
                     : units >= 0.1 ? tenth(units, roundDown) : small(units, style, roundDown);
         } else {
             a = units >= 1 ? whole(units, roundDown) : small(units, style, roundDown);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class MarketFeedDeterminismTest {
 
     private static MarketSettings tiny(long seed) {
-        return MarketSettings.builder().seed(seed).pages(60).stashesPerPage(20).accounts(200)
+        return MarketSettings.builder().seed(seed).pages(40).stashesPerPage(15).accounts(150)
                 .cxOriginHour(1_700_000_000L / 3600 * 3600).build();
     }
 
@@ -56,12 +56,12 @@ class MarketFeedDeterminismTest {
     @Test
     void cachingSettingsDoNotChangeContent() {
         List<byte[]> reference = sequential(tiny(5));
-        // No cache, a snapshot every 4 pages, at most 3 snapshots (thinned): every re-read regenerates.
-        MarketFeed feed = new MarketFeed(tiny(5).toBuilder().cacheBytes(0).snapshotEvery(4).maxSnapshots(3).build());
-        feed.generateUpTo(60);
-        assertThat(feed.snapshotCount()).isLessThanOrEqualTo(3);
+        // No cache, a snapshot every 2 pages, at most 6 snapshots (thinned): every re-read regenerates.
+        MarketFeed feed = new MarketFeed(tiny(5).toBuilder().cacheBytes(0).snapshotEvery(2).maxSnapshots(6).build());
+        feed.generateUpTo(40);
+        assertThat(feed.snapshotCount()).isLessThanOrEqualTo(6);
         List<Integer> order = new ArrayList<>();
-        for (int p = 0; p < 60; p++) {
+        for (int p = 0; p < 40; p++) {
             order.add(p);
         }
         Collections.shuffle(order, new Random(3));
@@ -73,7 +73,7 @@ class MarketFeedDeterminismTest {
     @Test
     void pagesAskedOutOfOrderFromManyThreadsMatchSequentialGeneration() throws Exception {
         List<byte[]> reference = sequential(tiny(8));
-        MarketFeed feed = new MarketFeed(tiny(8).toBuilder().cacheBytes(4L << 20).snapshotEvery(5).build());
+        MarketFeed feed = new MarketFeed(tiny(8).toBuilder().cacheBytes(1L << 20).snapshotEvery(5).build());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
@@ -82,7 +82,7 @@ class MarketFeedDeterminismTest {
                 results.add(pool.submit(() -> {
                     Random r = new Random(seed);
                     for (int i = 0; i < 40; i++) {
-                        int p = r.nextInt(60);
+                        int p = r.nextInt(40);
                         if (!Arrays.equals(feed.pageJson(p), reference.get(p))) {
                             return false;
                         }
@@ -100,7 +100,7 @@ class MarketFeedDeterminismTest {
 
     @Test
     void endlessRiverIsThePrefixOfNothingButItself() {
-        MarketSettings endless = tiny(9).toBuilder().endless().scenarioHorizon(60).build();
+        MarketSettings endless = tiny(9).toBuilder().endless().scenarioHorizon(50).build();
         MarketFeed a = new MarketFeed(endless);
         MarketFeed b = new MarketFeed(endless.toBuilder().cacheBytes(0).snapshotEvery(3).maxSnapshots(4).build());
         assertThat(a.pageCount()).isEqualTo(-1);

@@ -24,6 +24,26 @@ public final class MarketGenerationBench {
         run("warm-up", MarketSettings.demo(1).toBuilder().pages(100).cacheBytes(0).build());
         run("demo", MarketSettings.demo(42).toBuilder().cacheBytes(0).build());
         run("benchmark", MarketSettings.benchmark(42, 200).toBuilder().cacheBytes(0).build());
+        memory(MarketSettings.demo(42));
+    }
+
+    /** Heap held by a feed with default caching after serving its whole river once, and the cost of a cache miss. */
+    private static void memory(MarketSettings s) {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        MarketFeed feed = new MarketFeed(s);
+        for (long p = 0; p < s.pages(); p++) {
+            feed.pageJson(p);
+        }
+        System.gc();
+        long after = rt.totalMemory() - rt.freeMemory();
+        long t0 = System.nanoTime();
+        feed.pageJson(5);
+        long t1 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "memory    demo feed after serving %d pages: %.0f MB heap (%d pages cached, %d snapshots);"
+                + " regenerating an evicted page took %.0f ms%n", s.pages(), (after - before) / 1e6, feed.cachedPages(),
+                feed.snapshotCount(), (t1 - t0) / 1e6);
     }
 
     private static void run(String label, MarketSettings s) {
@@ -45,10 +65,9 @@ public final class MarketGenerationBench {
         System.out.printf(Locale.ROOT,
                 "%-9s %s%n          setup %.0f ms; %d pages, %.1f MB in %.2f s = %.0f MB/s, %.0f pages/s; page avg %.0f KB "
                         + "(min %d KB, max %d KB); truth: %d underpriced, %d traps, %d shifts, %d crashes, %d fixers, "
-                        + "%d stable keys; items in market %d%n",
+                        + "%d stable keys%n",
                 label, s, (t1 - t0) / 1e6, s.pages(), bytes / 1e6, secs, bytes / 1e6 / secs, s.pages() / secs,
                 bytes / 1024.0 / s.pages(), min / 1024, max / 1024, gt.underpriced.size(), gt.traps.size(),
-                gt.shifts.size(), gt.crashes.size(), gt.fixers.size(), gt.stableKeys.size(),
-                feed.world() == null ? 0 : 0);
+                gt.shifts.size(), gt.crashes.size(), gt.fixers.size(), gt.stableKeys.size());
     }
 }
