@@ -104,18 +104,31 @@ final class NoteMaker {
      * {@code chaosValue} (for injected cheap listings).
      */
     Note inCurrency(int league, int currency, double chaosValue, NoteStyle style, boolean roundDown) {
+        return inCurrency(league, currency, chaosValue, style, roundDown ? DOWN : NEAREST);
+    }
+
+    /** A note in a given currency that is worth at least {@code chaosValue} (one rounding step above at most). */
+    Note inCurrencyAtLeast(int league, int currency, double chaosValue, NoteStyle style) {
+        return inCurrency(league, currency, chaosValue, style, UP);
+    }
+
+    static final int DOWN = -1;
+    static final int NEAREST = 0;
+    static final int UP = 1;
+
+    private Note inCurrency(int league, int currency, double chaosValue, NoteStyle style, int mode) {
         double units = chaosValue / rates[league][currency];
         Amount a;
         if (currency == chaos) {
-            a = units >= 10 ? whole(units, roundDown) : units >= 1 ? half(units, style, roundDown) : small(units, style, roundDown);
+            a = units >= 10 ? whole(units, mode) : units >= 1 ? half(units, style, mode) : small(units, style, mode);
         } else if (currency == exalted) {
-            a = units >= 10 ? whole(units, roundDown) : half(units, style, roundDown);
+            a = units >= 10 ? whole(units, mode) : half(units, style, mode);
         } else if (currency == divine || currency == mirror) {
-            a = units >= 10 ? whole(units, roundDown)
-                    : style.fractions && units < 5 && units >= 1 ? half(units, style, roundDown)
-                    : units >= 0.1 ? tenth(units, roundDown) : small(units, style, roundDown);
+            a = units >= 10 ? whole(units, mode)
+                    : style.fractions && units < 5 && units >= 1 ? half(units, style, mode)
+                    : units >= 0.1 ? tenth(units, mode) : small(units, style, mode);
         } else {
-            a = units >= 1 ? whole(units, roundDown) : small(units, style, roundDown);
+            a = units >= 1 ? whole(units, mode) : small(units, style, mode);
         }
         return new Note(style.prefix + " " + a.text + " " + spell(rowOf(currency), style), currency, a.value);
     }
@@ -131,7 +144,7 @@ final class NoteMaker {
             return inCurrency(league, divine, chaosValue, style, false);
         }
         if (chaosValue >= 10) {
-            Amount a = whole(chaosValue, false);
+            Amount a = whole(chaosValue, NEAREST);
             return new Note(style.prefix + " " + a.text + " " + spell(0, style), chaos, a.value);
         }
         // Cheap currency: two decimals keep rates derived from the river accurate.
@@ -166,16 +179,16 @@ final class NoteMaker {
     record Amount(String text, double value) {
     }
 
-    private static Amount whole(double x, boolean down) {
-        long n = down ? (long) Math.floor(x) : Math.round(x);
+    private static Amount whole(double x, int mode) {
+        long n = (long) round(x, mode);
         if (n < 1) {
             n = 1;
         }
         return new Amount(Long.toString(n), n);
     }
 
-    private static Amount half(double x, NoteStyle style, boolean down) {
-        long halves = down ? (long) Math.floor(x * 2) : Math.round(x * 2);
+    private static Amount half(double x, NoteStyle style, int mode) {
+        long halves = (long) round(x * 2, mode);
         if (halves < 1) {
             halves = 1;
         }
@@ -186,8 +199,8 @@ final class NoteMaker {
         return new Amount(text, halves / 2.0);
     }
 
-    private static Amount tenth(double x, boolean down) {
-        long tenths = down ? (long) Math.floor(x * 10) : Math.round(x * 10);
+    private static Amount tenth(double x, int mode) {
+        long tenths = (long) round(x * 10, mode);
         if (tenths < 1) {
             tenths = 1;
         }
@@ -198,14 +211,25 @@ final class NoteMaker {
     }
 
     /** Below one unit: 1/n or a decimal. */
-    private static Amount small(double x, NoteStyle style, boolean down) {
+    private static Amount small(double x, NoteStyle style, int mode) {
         if (style.fractions || x < 0.1) {
-            long n = down ? (long) Math.ceil(1 / x) : Math.max(1, Math.round(1 / x));
+            long n = Math.max(1, (long) round(1 / x, -mode));
             if (n == 1) {
                 return new Amount("1", 1);
             }
             return new Amount("1/" + n, 1.0 / n);
         }
-        return tenth(x, down);
+        return tenth(x, mode);
+    }
+
+    /** Rounds down, to nearest or up (up tolerates float noise so 3.0000000000000004 stays 3). */
+    private static double round(double x, int mode) {
+        if (mode < 0) {
+            return Math.floor(x);
+        }
+        if (mode > 0) {
+            return Math.ceil(x - 1e-9);
+        }
+        return Math.round(x);
     }
 }

@@ -365,12 +365,8 @@ final class PageGenerator {
         } else {
             fair = w.fair(league, key, page);
             double v = fair * rng.uniform(1.0, 1.12);
-            note = forced >= 0 ? notes.inCurrency(league, forced, v, acc.style, false)
-                    : notes.organic(league, v, acc.style, rng);
-            note = keepAbove(note, league, fair, acc.style);
-            if (notes.chaosOf(league, note) < 0.9 * fair) {
-                note = notes.inCurrency(league, notes.chaos, v, acc.style, false);
-            }
+            // Traps are fair: never rounded below their fair price.
+            note = notes.inCurrencyAtLeast(league, forced >= 0 ? forced : notes.chaos, v, acc.style);
             item = fungible(key, league, note, stack, sockets);
             itemKey = w.key(key).key;
         }

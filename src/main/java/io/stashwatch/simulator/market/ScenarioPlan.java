@@ -46,11 +46,12 @@ final class ScenarioPlan {
         trapGap = s.traps() && s.trapsPer100Pages() > 0 ? 100.0 / s.trapsPer100Pages() : 0;
         scenarioKey = new boolean[w.keys.size()];
 
-        // Candidates: popular uniques, gems and cards of the main league in a sensible price range.
+        // Candidates: popular (well traded) uniques, gems and cards of the main league in a sensible price range.
         List<KeyDef> candidates = new ArrayList<>();
         for (KeyDef k : w.keys) {
             double f = w.fair[0][k.index];
-            if ((k.kind == Kind.UNIQUE || k.kind == Kind.GEM || k.kind == Kind.CARD) && f >= 25 && f <= 2500) {
+            if ((k.kind == Kind.UNIQUE || k.kind == Kind.GEM || k.kind == Kind.CARD) && f >= 25 && f <= 2500
+                    && k.popularity >= 1.5) {
                 candidates.add(k);
             }
         }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class MarketFeedShapeTest {
     private static final Pattern CHANGE_ID = Pattern.compile("\\d+(-\\d+){4}");
     private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-    private static final TestRiver RIVER = TestRiver.of(TestRiver.small(21));
+    private static final TestRiver RIVER = TestRiver.of(TestRiver.small(TestRiver.SEED));
 
     @Test
     void nextChangeIdIsTheFirstFieldAndTheChainIsConsistent() throws Exception {
@@ -66,7 +66,7 @@ class MarketFeedShapeTest {
         assertThat(feed.indexOf("1-2-3-4-5")).isEmpty();
         String id = feed.changeId(10);
         assertThat(feed.indexOf(id.substring(0, id.length() - 1) + (id.endsWith("9") ? "8" : "9"))).isEmpty();
-        assertThat(new MarketFeed(TestRiver.small(22)).indexOf(id)).isEmpty();
+        assertThat(new MarketFeed(TestRiver.small(TestRiver.SEED + 1)).indexOf(id)).isEmpty();
         assertThatThrownBy(() -> feed.pageJson(feed.pageCount() + 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> feed.pageJson(-1)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The injected scenarios are really in the pages, as ground truth states them. */
 class MarketScenarioTest {
-    private static final TestRiver RIVER = TestRiver.of(TestRiver.small(21));
+    private static final TestRiver RIVER = TestRiver.of(TestRiver.small(TestRiver.SEED));
     private static final GroundTruth GT = RIVER.truth;
 
     /** A priced listing as a consumer derives it: new in its stash, or with a changed price. */
@@ -66,7 +66,7 @@ class MarketScenarioTest {
 
     @Test
     void groundTruthHasEveryCategory() {
-        assertThat(GT.seed).isEqualTo(21);
+        assertThat(GT.seed).isEqualTo(TestRiver.SEED);
         assertThat(GT.pages).isEqualTo(240);
         assertThat(GT.underpriced).hasSizeGreaterThanOrEqualTo(15);
         assertThat(GT.traps).extracting(t -> t.kind).contains(ScenarioPlan.TRAP_KINDS);

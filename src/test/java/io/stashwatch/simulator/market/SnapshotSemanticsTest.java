@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Each stash entry is the tab's full current content; items vanish, move and come back as in the real river. */
 class SnapshotSemanticsTest {
-    private static final TestRiver RIVER = TestRiver.of(TestRiver.small(21));
+    private static final TestRiver RIVER = TestRiver.of(TestRiver.small(TestRiver.SEED));
 
     @Test
     void entriesCarryTheFullContentAndItemsLiveInOneTabAtATime() {

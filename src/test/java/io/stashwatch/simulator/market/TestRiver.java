@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class TestRiver {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Seed of the shared river; {@code -Dsim.test.seed=N} runs the river tests on another market. */
+    static final long SEED = Long.getLong("sim.test.seed", 21);
     private static final Map<String, TestRiver> CACHE = new ConcurrentHashMap<>();
     private static final Pattern NOTE = Pattern.compile("^~(price|b/o) (\\d+(?:\\.\\d+)?(?:/\\d+)?) ([a-z]+)$");
     private static final Map<String, String> ALIASES = new HashMap<>();
