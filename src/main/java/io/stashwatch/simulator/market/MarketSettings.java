@@ -311,7 +311,7 @@ public final class MarketSettings {
         private double modObjectShare = 0.2;
         private long cacheBytes = 64L << 20;
         private int snapshotEvery = 32;
-        private int maxSnapshots = 256;
+        private int maxSnapshots = 32;
         private Long cxOriginHour;
 
         private Builder() {
