@@ -21,10 +21,6 @@ final class JsonOut {
         buf = new byte[Math.max(16, capacity)];
     }
 
-    int length() {
-        return len;
-    }
-
     void reset() {
         len = 0;
     }

@@ -297,10 +297,6 @@ public final class MarketFeed implements RiverFeed {
 
     // ------------------------------------------------------------------ for tests and tools in this package
 
-    World world() {
-        return world;
-    }
-
     int snapshotCount() {
         return snapshots.size();
     }

@@ -109,13 +109,4 @@ final class MarketState {
         }
         boostAccounts[slot][boostCount[slot]++] = account;
     }
-
-    /** Total items held by all stashes (public or not), for sizing and tests. */
-    long itemCount() {
-        long n = 0;
-        for (SimItem[] a : items) {
-            n += a.length;
-        }
-        return n;
-    }
 }

@@ -38,10 +38,6 @@ final class PageCache {
         }
     }
 
-    synchronized long bytes() {
-        return bytes;
-    }
-
     synchronized int size() {
         return pages.size();
     }

@@ -116,7 +116,8 @@ final class PageGenerator {
 
     /**
      * An untouched organic stash of a league that can take a new fungible listing (public or never
-     * seen, not tab-priced, room left), preferring accounts accepted by {@code accountFilter}.
+     * seen, not tab-priced, room left), of an account that has not yet listed for boost slot
+     * {@code boostSlot} (-1: any account); -1 when none is found.
      */
     private int pickListingStash(int league, int boostSlot) {
         for (int i = 0; i < 600; i++) {
@@ -388,11 +389,12 @@ final class PageGenerator {
         }
     }
 
-    /** Judged keys: not part of a main-league scenario, with enough distinct sellers for a reference. */
+    /** Keys a trap may use: fungible and in no scenario, so their fair price never moves. */
     private boolean isJudged(int k) {
         return !plan.scenarioKey[k] && w.key(k).kind.fungible();
     }
 
+    /** A key accepted by {@code ok}, drawn by popularity; one that already has a reference if possible. */
     private int findKey(int league, java.util.function.IntPredicate ok) {
         int fallback = -1;
         for (int i = 0; i < 3000; i++) {

@@ -16,10 +16,6 @@ final class Rng {
         return state;
     }
 
-    void setState(long s) {
-        this.state = s;
-    }
-
     long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         return mix(z);

@@ -69,9 +69,4 @@ final class SimItem {
         return new SimItem(serial, id, kind, key, def, ilvl, sockets, stack, roll, modObjects, markup, corrupted,
                 identified, rarity, nameBits, modMask, note, price, true);
     }
-
-    /** Links of the largest socket group. */
-    int links() {
-        return Sockets.links(sockets);
-    }
 }
