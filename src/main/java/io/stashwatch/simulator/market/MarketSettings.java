@@ -33,6 +33,7 @@ public final class MarketSettings {
     private final int warmupPages;
     private final long scenarioHorizon;
     private final int minDistinctAccounts;
+    private final int referencePages;
     private final double modObjectShare;
     private final long cacheBytes;
     private final int snapshotEvery;
@@ -57,6 +58,7 @@ public final class MarketSettings {
         this.warmupPages = b.warmupPages;
         this.scenarioHorizon = b.scenarioHorizon;
         this.minDistinctAccounts = b.minDistinctAccounts;
+        this.referencePages = b.referencePages;
         this.modObjectShare = b.modObjectShare;
         this.cacheBytes = b.cacheBytes;
         this.snapshotEvery = b.snapshotEvery;
@@ -94,8 +96,11 @@ public final class MarketSettings {
         if (scenarioHorizon < 50) {
             throw new IllegalArgumentException("scenario horizon must be at least 50 pages");
         }
-        if (minDistinctAccounts < 1) {
-            throw new IllegalArgumentException("min distinct accounts must be positive");
+        if (minDistinctAccounts < 1 || minDistinctAccounts > MarketState.RECENT / 2) {
+            throw new IllegalArgumentException("min distinct accounts must be 1.." + MarketState.RECENT / 2);
+        }
+        if (referencePages < 10) {
+            throw new IllegalArgumentException("reference pages must be at least 10");
         }
         if (modObjectShare < 0 || modObjectShare > 1) {
             throw new IllegalArgumentException("mod object share must be 0..1");
@@ -157,6 +162,7 @@ public final class MarketSettings {
         b.warmupPages = warmupPages;
         b.scenarioHorizon = scenarioHorizon;
         b.minDistinctAccounts = minDistinctAccounts;
+        b.referencePages = referencePages;
         b.modObjectShare = modObjectShare;
         b.cacheBytes = cacheBytes;
         b.snapshotEvery = snapshotEvery;
@@ -250,9 +256,17 @@ public final class MarketSettings {
         return endless() ? scenarioHorizon : pages;
     }
 
-    /** Distinct accounts that must have listed a key before an underpriced listing or trap uses it. */
+    /**
+     * Distinct accounts that must have listed a key in the {@link #referencePages()} pages before an
+     * underpriced listing uses it (traps prefer such keys too), so a reference price exists.
+     */
     public int minDistinctAccounts() {
         return minDistinctAccounts;
+    }
+
+    /** The look-back, in pages, of {@link #minDistinctAccounts()}; align detection windows with it. */
+    public int referencePages() {
+        return referencePages;
     }
 
     /** Share of items whose mods are written as {"description","flags"} objects (3.29+ shape). */
@@ -308,6 +322,7 @@ public final class MarketSettings {
         private int warmupPages = -1;
         private long scenarioHorizon = 400;
         private int minDistinctAccounts = 10;
+        private int referencePages = 100;
         private double modObjectShare = 0.2;
         private long cacheBytes = 64L << 20;
         private int snapshotEvery = 32;
@@ -408,6 +423,11 @@ public final class MarketSettings {
 
         public Builder minDistinctAccounts(int v) {
             minDistinctAccounts = v;
+            return this;
+        }
+
+        public Builder referencePages(int v) {
+            referencePages = v;
             return this;
         }
 

@@ -26,6 +26,11 @@ final class MarketState {
     final int[] distinct;
     final int[][] seenAccounts;
     final int distinctCap;
+    /** The last {@link #RECENT} listings per key slot: page and account, in a ring. */
+    static final int RECENT = 32;
+    final int[] recentPage;
+    final int[] recentAccount;
+    final byte[] recentNext;
     /** Accounts that listed a scenario key since its shift or crash, per boost slot. */
     final int[][] boostAccounts;
     final int[] boostCount;
@@ -41,6 +46,10 @@ final class MarketState {
         distinct = new int[n];
         seenAccounts = new int[n][];
         distinctCap = Math.max(16, w.settings.minDistinctAccounts());
+        recentPage = new int[n * RECENT];
+        Arrays.fill(recentPage, -1);
+        recentAccount = new int[n * RECENT];
+        recentNext = new byte[n];
         int slots = w.plan.shiftKey.length + 1;
         boostAccounts = new int[slots][];
         for (int i = 0; i < slots; i++) {
@@ -64,6 +73,9 @@ final class MarketState {
             }
         }
         distinctCap = o.distinctCap;
+        recentPage = o.recentPage.clone();
+        recentAccount = o.recentAccount.clone();
+        recentNext = o.recentNext.clone();
         boostAccounts = new int[o.boostAccounts.length][];
         for (int i = 0; i < boostAccounts.length; i++) {
             boostAccounts[i] = o.boostAccounts[i].clone();
@@ -76,9 +88,13 @@ final class MarketState {
         return new MarketState(this);
     }
 
-    /** Counts a new priced listing of a key by an account. */
-    void recordListing(int slot, int account) {
+    /** Counts a new priced listing of a key (slot = league * keys + key) by an account at a page. */
+    void recordListing(int slot, int account, long atPage) {
         listings[slot]++;
+        int at = slot * RECENT + recentNext[slot];
+        recentPage[at] = (int) Math.min(atPage, Integer.MAX_VALUE);
+        recentAccount[at] = account;
+        recentNext[slot] = (byte) ((recentNext[slot] + 1) % RECENT);
         if (distinct[slot] >= distinctCap) {
             return;
         }
@@ -92,6 +108,31 @@ final class MarketState {
             }
         }
         seen[distinct[slot]++] = account;
+    }
+
+    /** Distinct accounts among the key's last {@link #RECENT} listings made at {@code fromPage} or later. */
+    int recentDistinct(int slot, long fromPage) {
+        int base = slot * RECENT;
+        int n = 0;
+        int[] seen = new int[RECENT];
+        for (int i = 0; i < RECENT; i++) {
+            int p = recentPage[base + i];
+            if (p < 0 || p < fromPage) {
+                continue;
+            }
+            int a = recentAccount[base + i];
+            boolean dup = false;
+            for (int j = 0; j < n; j++) {
+                if (seen[j] == a) {
+                    dup = true;
+                    break;
+                }
+            }
+            if (!dup) {
+                seen[n++] = a;
+            }
+        }
+        return n;
     }
 
     boolean boostUsed(int slot, int account) {

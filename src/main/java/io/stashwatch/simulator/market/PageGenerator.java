@@ -197,7 +197,7 @@ final class PageGenerator {
                 Note note = notes.organic(0, fair * rng.uniform(0.3, 0.45), style, rng);
                 items[i] = fungible(plan.fixerKey, 0, note, 1, -1);
                 sum += items[i].price;
-                st.recordListing(plan.fixerKey, info.account);
+                st.recordListing(plan.fixerKey, info.account, page);
             }
             st.items[s] = items;
             if (truth != null) {
@@ -282,9 +282,10 @@ final class PageGenerator {
         }
     }
 
+    /** True when enough distinct accounts listed the key in the last {@code referencePages} pages. */
     private boolean hasReference(int league, int key) {
         int slot = league * w.keys.size() + key;
-        return st.distinct[slot] >= w.settings.minDistinctAccounts() && st.listings[slot] >= 15;
+        return st.recentDistinct(slot, page - w.settings.referencePages()) >= w.settings.minDistinctAccounts();
     }
 
     private void trap(int kindIndex) {
@@ -514,7 +515,7 @@ final class PageGenerator {
         st.items[s] = items;
         World.Stash info = w.stashes[s];
         if (item.key >= 0 && (item.note == null ? !Double.isNaN(info.tabChaos) : item.note.fixedPrice())) {
-            st.recordListing(info.league * w.keys.size() + item.key, info.account);
+            st.recordListing(info.league * w.keys.size() + item.key, info.account, page);
         }
     }
 
@@ -710,7 +711,7 @@ final class PageGenerator {
             }
         }
         if (item.key >= 0 && (item.note == null ? !Double.isNaN(info.tabChaos) : item.note.fixedPrice())) {
-            st.recordListing(league * w.keys.size() + item.key, info.account);
+            st.recordListing(league * w.keys.size() + item.key, info.account, page);
         }
         return item;
     }

@@ -35,8 +35,8 @@
  * <h2>Scenarios and ground truth</h2>
  * <ul>
  * <li><b>underpriced</b>: a listing at 0.1-0.35 of its key's fair price, on a key that at least
- *     {@code minDistinctAccounts} accounts (and 15 listings) have listed before; sniped (gone) the next
- *     time its tab changes. Detection must alert on each.</li>
+ *     {@code minDistinctAccounts} (10) accounts listed in the previous {@code referencePages} (100) pages,
+ *     so a reference exists; sniped (gone) the next time its tab changes. Detection must alert on each.</li>
  * <li><b>traps</b>: fair listings that only look cheap: {@code divine-as-chaos}, {@code exalted-as-chaos},
  *     {@code links} (a 6-socket, at most 4-link copy of a unique whose 6L is expensive), {@code gem-variant}
  *     (level 1 copy of a gem whose top variant is expensive), {@code card-stack} (a stack priced per card),

@@ -105,10 +105,12 @@ class MarketScenarioTest {
             for (long p = 0; p < u.pageIndex; p++) {
                 assertThat(find(p, u.itemId, null)).isNull();
             }
-            // A reference exists: enough distinct accounts listed the key before.
+            // A reference exists: enough distinct accounts listed the key shortly before.
+            long from = u.pageIndex - RIVER.settings.referencePages();
             Set<String> accounts = new HashSet<>();
             for (Listing l : LISTINGS) {
-                if (l.page < u.pageIndex && l.isNew && l.league.equals(u.league) && l.key.equals(u.itemKey)) {
+                if (l.page >= from && l.page < u.pageIndex && l.isNew && l.league.equals(u.league)
+                        && l.key.equals(u.itemKey)) {
                     accounts.add(l.account);
                 }
             }
