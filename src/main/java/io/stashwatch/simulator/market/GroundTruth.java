@@ -19,6 +19,12 @@ public class GroundTruth {
         public long pageIndex;
         public double priceChaos;
         public double fairChaos;
+        /** Change id of the page it first appears in (page {@link #pageIndex}). */
+        public String changeId;
+        public String stashId;
+        public String accountName;
+        /** The item's note as written. */
+        public String note;
     }
 
     /** A fair listing that only looks cheap: detection must not alert on it. */
@@ -29,6 +35,16 @@ public class GroundTruth {
         public long pageIndex;
         /** divine-as-chaos, exalted-as-chaos, links, gem-variant, card-stack, rare-item, ... */
         public String kind;
+        /** Change id of the page it first appears in (page {@link #pageIndex}). */
+        public String changeId;
+        public String stashId;
+        public String accountName;
+        /** The item's note as written. */
+        public String note;
+        /** Chaos per unit the note is worth (amount x the league's rate). */
+        public double priceChaos;
+        /** Fair chaos per unit of its own key; 0 for items without a market price (rares). */
+        public double fairChaos;
     }
 
     /** A key whose fair price moves by {@code factor} from {@code fromPage} on, for good. */
@@ -49,6 +65,7 @@ public class GroundTruth {
         public double fairChaos;
         public double fakeChaos;
         public long fromPage;
+        public String stashId;
     }
 
     /** A real market crash: from {@code fromPage} the cheap listings are the market. */
@@ -57,6 +74,8 @@ public class GroundTruth {
         public String itemKey;
         public long fromPage;
         public double factor;
+        public double oldChaos;
+        public double newChaos;
     }
 
     public long seed;
@@ -70,4 +89,6 @@ public class GroundTruth {
     public List<Crash> crashes = new ArrayList<>();
     /** Fair chaos price per "league|itemKey" at page 0. */
     public java.util.Map<String, Double> fairChaos = new java.util.TreeMap<>();
+    /** Chaos per unit of each currency (Currency Exchange id: divine, exalted, alch, ...) per league. */
+    public java.util.Map<String, java.util.Map<String, Double>> rates = new java.util.TreeMap<>();
 }
