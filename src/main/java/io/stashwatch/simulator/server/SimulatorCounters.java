@@ -23,6 +23,8 @@ public final class SimulatorCounters {
     final AtomicLong pagesServed = new AtomicLong();
     final AtomicLong headResponses = new AtomicLong();
     final AtomicLong bytesSent = new AtomicLong();
+    final java.util.concurrent.atomic.AtomicInteger riverInProgress = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger maxRiverInProgress = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Every request. */
     public long requests() {
@@ -111,6 +113,11 @@ public final class SimulatorCounters {
 
     public long bytesSent() {
         return bytesSent.get();
+    }
+
+    /** Most river requests the server was handling at the same time (pipelining shows here). */
+    public int maxConcurrentRiverRequests() {
+        return maxRiverInProgress.get();
     }
 
     /** Sum of every kind of violation: User-Agent, auth, Basic auth, scope, rate limit. */

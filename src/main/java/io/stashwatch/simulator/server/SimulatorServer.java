@@ -70,6 +70,7 @@ public final class SimulatorServer implements AutoCloseable {
     private final List<RiverHit> riverLog = Collections.synchronizedList(new ArrayList<>());
     private volatile Map<String, List<RateWindow>> riverRules;
     private volatile double faultRate;
+    private volatile boolean refuseTokens;
     private HttpServer server;
     private ExecutorService executor;
     private long startNanos;
@@ -177,6 +178,11 @@ public final class SimulatorServer implements AutoCloseable {
         this.faultRate = rate;
     }
 
+    /** While true, the API refuses every token (even fresh ones) with 401. */
+    public void refuseTokens(boolean refuse) {
+        this.refuseTokens = refuse;
+    }
+
     /** Revokes every token issued so far: the next API request with one gets a 401. */
     public void revokeTokens() {
         tokens.clear();
@@ -230,7 +236,13 @@ public final class SimulatorServer implements AutoCloseable {
             } else if (path.equals("/api/data/GetStats") || path.equals("/api/data/getstats")) {
                 stats(ex);
             } else if (path.equals("/public-stash-tabs") || path.startsWith("/public-stash-tabs/")) {
-                api(ex, now, Endpoint.RIVER);
+                int inProgress = counters.riverInProgress.incrementAndGet();
+                counters.maxRiverInProgress.accumulateAndGet(inProgress, Math::max);
+                try {
+                    api(ex, now, Endpoint.RIVER);
+                } finally {
+                    counters.riverInProgress.decrementAndGet();
+                }
             } else if (path.equals("/currency-exchange") || path.startsWith("/currency-exchange/")) {
                 api(ex, now, Endpoint.CX);
             } else if (path.equals("/league")) {
@@ -408,7 +420,7 @@ public final class SimulatorServer implements AutoCloseable {
             return null;
         }
         TokenInfo t = tokens.get(auth.substring(7).trim());
-        if (t == null || (t.expires() && now - t.expiresAtNanos() >= 0)) {
+        if (t == null || refuseTokens || (t.expires() && now - t.expiresAtNanos() >= 0)) {
             return null;
         }
         return t;
