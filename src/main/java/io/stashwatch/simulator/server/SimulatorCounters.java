@@ -115,7 +115,11 @@ public final class SimulatorCounters {
         return bytesSent.get();
     }
 
-    /** Most river requests the server was handling at the same time (pipelining shows here). */
+    /**
+     * Most river requests in progress at once, a request being in progress from its arrival until
+     * the last byte of its response is written (pipelining shows here; it never exceeds what the
+     * client had in flight).
+     */
     public int maxConcurrentRiverRequests() {
         return maxRiverInProgress.get();
     }

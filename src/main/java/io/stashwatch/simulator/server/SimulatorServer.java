@@ -59,6 +59,8 @@ public final class SimulatorServer implements AutoCloseable {
     private static final Pattern USER_AGENT = Pattern.compile("^OAuth (\\S+)/(\\S+) \\(contact: ([^)]+)\\)(?: .*)?$");
     private static final Pattern HOUR = Pattern.compile("\\d+");
     private static final int CHUNK = 16 * 1024;
+    /** Exchange attribute: a river request whose response has not been fully written yet. */
+    private static final String UNFINISHED = "stashwatch.unfinished";
 
     private final SimulatorSettings settings;
     private final Map<String, RiverFeed> feeds;
@@ -238,10 +240,14 @@ public final class SimulatorServer implements AutoCloseable {
             } else if (path.equals("/public-stash-tabs") || path.startsWith("/public-stash-tabs/")) {
                 int inProgress = counters.riverInProgress.incrementAndGet();
                 counters.maxRiverInProgress.accumulateAndGet(inProgress, Math::max);
+                java.util.concurrent.atomic.AtomicBoolean unfinished = new java.util.concurrent.atomic.AtomicBoolean(true);
+                ex.setAttribute(UNFINISHED, unfinished);
                 try {
                     api(ex, now, Endpoint.RIVER);
                 } finally {
-                    counters.riverInProgress.decrementAndGet();
+                    if (unfinished.getAndSet(false)) {
+                        counters.riverInProgress.decrementAndGet();
+                    }
                 }
             } else if (path.equals("/currency-exchange") || path.startsWith("/currency-exchange/")) {
                 api(ex, now, Endpoint.CX);
@@ -764,6 +770,12 @@ public final class SimulatorServer implements AutoCloseable {
                     }
                 }
             }
+        }
+        Object unfinished = ex.getAttribute(UNFINISHED);
+        if (unfinished instanceof java.util.concurrent.atomic.AtomicBoolean
+                && ((java.util.concurrent.atomic.AtomicBoolean) unfinished).getAndSet(false)) {
+            // Every byte is written (the client cannot have read more): no longer in progress.
+            counters.riverInProgress.decrementAndGet();
         }
         if (cut) {
             counters.faultsCut.incrementAndGet();
