@@ -159,6 +159,21 @@ public final class SimulatorServer implements AutoCloseable {
         return settings;
     }
 
+    /**
+     * The client options that point stashwatch at this simulator (API, token and head URLs, the
+     * accepted credentials, a contact), for {@code Config.withDefaults}: options the user set win.
+     */
+    public Map<io.stashwatch.config.Option<?>, String> clientDefaults() {
+        Map<io.stashwatch.config.Option<?>, String> out = new LinkedHashMap<>();
+        out.put(io.stashwatch.config.Options.POE_API_URL, baseUrl());
+        out.put(io.stashwatch.config.Options.POE_TOKEN_URL, tokenUrl());
+        out.put(io.stashwatch.config.Options.POE_HEAD_URL, headUrl());
+        out.put(io.stashwatch.config.Options.POE_CLIENT_ID, settings.clientId());
+        out.put(io.stashwatch.config.Options.POE_CLIENT_SECRET, settings.clientSecret());
+        out.put(io.stashwatch.config.Options.POE_CONTACT, "demo@stashwatch.invalid");
+        return out;
+    }
+
     public SimulatorCounters counters() {
         return counters;
     }
