@@ -288,4 +288,85 @@ class PipelinedRiverFetcherIT {
             assertThat(api.server.counters().tooManyRequests()).isZero();
         }
     }
+
+    /**
+     * Page 3 is first served cut short (no closing brace) and then, when fetched again, names another
+     * next id than the one already followed: the fetcher must drop what it pipelined and follow the new id.
+     */
+    static final class ForkingFeed implements io.stashwatch.simulator.RiverFeed {
+        final SyntheticRiverFeed base = new SyntheticRiverFeed(8, 40, 10);
+        final long forkAt = 3;
+        final String alias = "9" + base.changeId(forkAt + 1);
+        final java.util.concurrent.atomic.AtomicInteger servedFork = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public long pageCount() {
+            return base.pageCount();
+        }
+
+        @Override
+        public String changeId(long index) {
+            return base.changeId(index);
+        }
+
+        @Override
+        public java.util.OptionalLong indexOf(String changeId) {
+            return changeId.equals(alias) ? java.util.OptionalLong.of(forkAt + 1) : base.indexOf(changeId);
+        }
+
+        @Override
+        public byte[] pageJson(long index) {
+            byte[] page = base.pageJson(index);
+            if (index != forkAt) {
+                return page;
+            }
+            if (servedFork.incrementAndGet() == 1) {
+                return java.util.Arrays.copyOf(page, page.length - 100);
+            }
+            String text = new String(page, java.nio.charset.StandardCharsets.UTF_8);
+            return text.replaceFirst(java.util.regex.Pattern.quote(base.changeId(forkAt + 1)), alias)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public List<String> leagues() {
+            return base.leagues();
+        }
+
+        @Override
+        public byte[] currencyExchangeJson(long hour) {
+            return base.currencyExchangeJson(hour);
+        }
+    }
+
+    @Test
+    void aRefetchedPageThatNamesAnotherNextIdRedirectsTheChain() throws Exception {
+        ForkingFeed feed = new ForkingFeed();
+        SimulatorSettings settings = SimulatorSettings.builder().riverRule("client", "1000:1:1").pace(Duration.ZERO)
+                .gzip(false).bytesPerSecond(600_000).build();
+        try (io.stashwatch.simulator.server.SimulatorServer server =
+                new io.stashwatch.simulator.server.SimulatorServer(settings, feed).start()) {
+            PoeSettings client = PoeSettings.builder()
+                    .apiUrl(URI.create(server.baseUrl())).tokenUrl(URI.create(server.tokenUrl()))
+                    .clientId(SimulatorSettings.DEMO_CLIENT_ID).clientSecret(SimulatorSettings.DEMO_CLIENT_SECRET)
+                    .contact(SimulatedApi.CONTACT).pipelineDepth(3).backoff(Duration.ofMillis(20), Duration.ofMillis(100))
+                    .build();
+            CountingPoeMetrics metrics = new CountingPoeMetrics();
+            List<RawPage> pages;
+            try (RiverFetcher f = new PoeRiverFetcherFactory(client).open("pc", "", metrics)) {
+                pages = SimulatedApi.readUntilHead(f, Duration.ofSeconds(30));
+            }
+            assertThat(pages).hasSize(8);
+            for (int i = 1; i < pages.size(); i++) {
+                assertThat(pages.get(i).changeId()).isEqualTo(pages.get(i - 1).nextChangeId());
+            }
+            assertThat(pages.get(3).nextChangeId()).isEqualTo(feed.alias);
+            assertThat(pages.get(4).changeId()).isEqualTo(feed.alias);
+            assertThat(pages.get(4).body()).isEqualTo(feed.base.pageJson(4));
+            assertThat(feed.servedFork.get()).isEqualTo(2);
+            assertThat(metrics.retries()).isEqualTo(1);
+            // The request pipelined for the abandoned id was sent (and dropped).
+            assertThat(server.riverLog()).anyMatch(h -> feed.base.changeId(4).equals(h.changeId()));
+        }
+    }
 }
