@@ -28,9 +28,11 @@ import java.util.Locale;
  *       fixed rate; pages per second for pipeline depths 1 (sequential) to 4.</li>
  * </ol>
  *
- * <p>Run: {@code mvn -o -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.stashwatch.bench.ClientBenchmark -Dexec.args="180 40"} (seconds of the strict
- * run, pages per pipelining run).
+ * <p>Run (arguments: seconds of the strict run, pages per pipelining run):
+ * <pre>
+ * mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) io.stashwatch.bench.ClientBenchmark 180 40
+ * </pre>
  */
 public final class ClientBenchmark {
     static final String LIMITS = "8:4:10,40:60:60";
