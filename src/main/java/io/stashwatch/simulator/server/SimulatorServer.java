@@ -269,7 +269,7 @@ public final class SimulatorServer implements AutoCloseable {
             } else if (path.equals("/league")) {
                 api(ex, now, Endpoint.LEAGUE);
             } else {
-                sendError(ex, 404, 1, "Resource not found", null);
+                sendError(ex, 404, 1, "Resource not found");
             }
         } catch (CutConnection e) {
             cut = true;
@@ -279,7 +279,7 @@ public final class SimulatorServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.error("Simulator failed on {}", ex.getRequestURI(), e);
             try {
-                sendError(ex, 500, 4, "Internal error", null);
+                sendError(ex, 500, 4, "Internal error");
             } catch (IOException ignored) {
                 // connection gone
             }
@@ -325,26 +325,26 @@ public final class SimulatorServer implements AutoCloseable {
         if (userAgentClient == null && settings.strict()) {
             logRiver(endpoint, now, 403, null);
             sendError(ex, 403, 6, "Requests must identify themselves: User-Agent: OAuth {clientId}/{version} "
-                    + "(contact: {contact})", null);
+                    + "(contact: {contact})");
             return;
         }
         if (!ex.getRequestMethod().equals("GET")) {
             logRiver(endpoint, now, 405, null);
-            sendError(ex, 405, 9, "Method not allowed", null);
+            sendError(ex, 405, 9, "Method not allowed");
             return;
         }
         TokenInfo token = bearer(ex, now);
         if (token == null) {
             counters.authViolations.incrementAndGet();
             logRiver(endpoint, now, 401, null);
-            sendError(ex, 401, 8, "Unauthorized", null);
+            sendError(ex, 401, 8, "Unauthorized");
             return;
         }
         if (userAgentClient != null && !userAgentClient.equals(token.clientId())) {
             counters.userAgentViolations.incrementAndGet();
             if (settings.strict()) {
                 logRiver(endpoint, now, 403, null);
-                sendError(ex, 403, 6, "User-Agent names another client than the access token", null);
+                sendError(ex, 403, 6, "User-Agent names another client than the access token");
                 return;
             }
         }
@@ -358,13 +358,13 @@ public final class SimulatorServer implements AutoCloseable {
             LOG.warn("Simulator: 429 for client {} on {} (Retry-After {}s)", token.clientId(), endpoint.policy,
                     d.retryAfterSeconds());
             logRiver(endpoint, now, 429, null);
-            sendError(ex, 429, 3, "Rate limit exceeded", null);
+            sendError(ex, 429, 3, "Rate limit exceeded");
             return;
         }
         if (!token.scopes().contains(endpoint.scope)) {
             counters.scopeViolations.incrementAndGet();
             logRiver(endpoint, now, 403, null);
-            sendError(ex, 403, 6, "Forbidden: the token lacks scope " + endpoint.scope, null);
+            sendError(ex, 403, 6, "Forbidden: the token lacks scope " + endpoint.scope);
             return;
         }
         Fault fault = nextFault();
@@ -384,7 +384,7 @@ public final class SimulatorServer implements AutoCloseable {
             counters.faults500.incrementAndGet();
             logRiver(endpoint, now, 500, null);
             pause(settings.latency());
-            sendError(ex, 500, 4, "Internal error", null);
+            sendError(ex, 500, 4, "Internal error");
             return;
         }
         if (fault == Fault.SLOW) {
@@ -455,7 +455,7 @@ public final class SimulatorServer implements AutoCloseable {
         RiverFeed feed = feeds.get(realm);
         if (feed == null || realm.contains("/")) {
             logRiver(Endpoint.RIVER, now, 404, null);
-            sendError(ex, 404, 1, "Resource not found", null);
+            sendError(ex, 404, 1, "Resource not found");
             return;
         }
         String id = query(ex).getOrDefault("id", "");
@@ -467,7 +467,7 @@ public final class SimulatorServer implements AutoCloseable {
             if (found.isEmpty()) {
                 counters.badCursors.incrementAndGet();
                 logRiver(Endpoint.RIVER, now, 400, id);
-                sendError(ex, 400, 2, "Invalid query", null);
+                sendError(ex, 400, 2, "Invalid query");
                 return;
             }
             index = found.getAsLong();
@@ -530,13 +530,16 @@ public final class SimulatorServer implements AutoCloseable {
             realm = parts.get(0);
             hourText = parts.get(1);
         } else if (parts.size() > 2) {
-            sendError(ex, 404, 1, "Resource not found", null);
+            sendError(ex, 404, 1, "Resource not found");
             return;
         }
         RiverFeed feed = feeds.get(realm);
-        if (feed == null || (hourText != null && !HOUR.matcher(hourText).matches())) {
-            sendError(ex, hourText != null && feed != null ? 400 : 404, hourText != null && feed != null ? 2 : 1,
-                    feed == null ? "Resource not found" : "Invalid query", null);
+        if (feed == null) {
+            sendError(ex, 404, 1, "Resource not found");
+            return;
+        }
+        if (hourText != null && !HOUR.matcher(hourText).matches()) {
+            sendError(ex, 400, 2, "Invalid query");
             return;
         }
         long hour;
@@ -546,7 +549,7 @@ public final class SimulatorServer implements AutoCloseable {
             try {
                 hour = Long.parseLong(hourText);
             } catch (NumberFormatException e) {
-                sendError(ex, 400, 2, "Invalid query", null);
+                sendError(ex, 400, 2, "Invalid query");
                 return;
             }
             hour -= Math.floorMod(hour, 3600);
@@ -726,7 +729,7 @@ public final class SimulatorServer implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ writing
 
-    private void sendError(HttpExchange ex, int status, int code, String message, String unused) throws IOException {
+    private void sendError(HttpExchange ex, int status, int code, String message) throws IOException {
         if (status >= 400 && status < 500) {
             counters.clientErrors.incrementAndGet();
         }
