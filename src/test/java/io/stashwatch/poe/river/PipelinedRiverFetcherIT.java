@@ -96,9 +96,9 @@ class PipelinedRiverFetcherIT {
 
     @Test
     void pipelineDepthBoundsTheRequestsInFlight() throws Exception {
-        // Bodies of ~130 KB at 400 KB/s take about a third of a second each: time for the next request to start.
+        // Bodies of ~130 KB at 200 KB/s take about 0.65 s each: ample time for the next request to start.
         SimulatorSettings.Builder slowBodies = SimulatorSettings.builder().riverRule("client", "1000:1:1")
-                .pace(Duration.ZERO).gzip(false).bytesPerSecond(400_000);
+                .pace(Duration.ZERO).gzip(false).bytesPerSecond(200_000);
         try (SimulatedApi api = SimulatedApi.start(slowBodies, new SyntheticRiverFeed(6, 40, 10))) {
             try (RiverFetcher f = new PoeRiverFetcherFactory(api.client().pipelineDepth(1).build())
                     .open("pc", "", new CountingPoeMetrics())) {
