@@ -72,6 +72,9 @@ public final class Options {
                     + "(GGG revokes applications that cross their threshold).");
     public static final Option<Duration> POE_INVALID_REQUEST_WINDOW = add("poe", "poe.invalid-request-window",
             ValueType.DURATION, Duration.ofMinutes(10), "Sliding window for poe.invalid-request-limit.");
+    public static final Option<Duration> POE_RATE_LIMIT_MARGIN = add("poe", "poe.rate-limit-margin",
+            ValueType.DURATION, Duration.ofMillis(250),
+            "Safety margin added to every rate-limit window, for servers that count hits in buckets.");
     public static final Option<Boolean> POE_CURRENCY_EXCHANGE = add("poe", "poe.currency-exchange",
             ValueType.BOOLEAN, true,
             "Fetch hourly Currency Exchange rates (scope service:cxapi); without them rates come from the river.");
