@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  *       also when its item key changed (e.g. the item was re-linked) so consumers move it. It
  *       carries the previous price in the {@code prev*} fields. A change of keyword only
  *       ({@code ~price} to {@code ~b/o}) is not a change of price.</li>
- *   <li>An item id seen twice in one snapshot counts once (the first occurrence).</li>
+ *   <li>An item id seen twice in one snapshot counts once (its first priced occurrence).</li>
  *   <li>Events come in item id order; their ids are {@link EventIds#eventId deterministic}.
  *       Prices are the note's amount, which is per unit for stacks.</li>
  * </ul>
@@ -206,7 +206,7 @@ public final class StashDiff {
         return n;
     }
 
-    /** Sorts {@code order[0, n)} by id and drops repeated ids (keeping the first in snapshot order). */
+    /** Sorts {@code order[0, n)} by id and drops repeated ids (keeping the first priced one in snapshot order). */
     private int sortAndDedupe(int n) {
         for (int i = 0; i < n; i++) {
             order[i] = i;
