@@ -6,6 +6,8 @@ import io.stashwatch.market.StashState;
 import io.stashwatch.model.EventKind;
 import io.stashwatch.model.ListingEvent;
 import io.stashwatch.model.StashSnapshot;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -13,6 +15,8 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stash delta operator: keyed by stash id, it keeps each stash's live priced listings in a
@@ -35,11 +39,15 @@ public class StashDeltaFunction extends KeyedProcessFunction<String, StashSnapsh
     /** Name of the keyed state (part of the checkpoint format: do not rename). */
     public static final String STATE_NAME = "stash-listings";
 
+    private static final Logger LOG = LoggerFactory.getLogger(StashDeltaFunction.class);
+    private static final int MAX_UNKNOWN_LOGGED = 20;
+
     private transient ValueState<StashState> state;
     private transient StashDiff diff;
     private transient Counter snapshots;
     private transient Counter[] eventCounters;
     private transient Counter[] reasonCounters;
+    private transient Set<String> unknownLogged;
 
     /** The keyed-state descriptor; also used by tests and state tools. */
     public static ValueStateDescriptor<StashState> stateDescriptor() {
@@ -66,7 +74,18 @@ public class StashDeltaFunction extends KeyedProcessFunction<String, StashSnapsh
         for (NotListingReason r : NotListingReason.values()) {
             reasonCounters[r.ordinal()] = notes.counter(r.metricName());
         }
-        diff = new StashDiff(reason -> reasonCounters[reason.ordinal()].inc());
+        unknownLogged = new HashSet<>();
+        diff = new StashDiff(this::notListing);
+    }
+
+    /** Counts the reason; names the first few distinct unknown currencies in the log, to grow the alias table. */
+    private void notListing(NotListingReason reason, String note) {
+        reasonCounters[reason.ordinal()].inc();
+        if (reason == NotListingReason.UNKNOWN_CURRENCY && unknownLogged.size() < MAX_UNKNOWN_LOGGED
+                && note != null && unknownLogged.add(note)) {
+            LOG.info("Price note with an unknown currency, not counted as a listing: '{}' "
+                    + "(all such notes are counted in the metric notes.unknown_currency)", note);
+        }
     }
 
     @Override

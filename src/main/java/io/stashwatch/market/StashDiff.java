@@ -38,7 +38,11 @@ public final class StashDiff {
     /** Told about every item whose effective note is not a listing. */
     @FunctionalInterface
     public interface NoteObserver {
-        void notListing(NotListingReason reason);
+        /**
+         * @param note the effective note (the item's own, else the tab name); null for
+         *     {@link NotListingReason#NO_NOTE}
+         */
+        void notListing(NotListingReason reason, String note);
     }
 
     private static final Item[] NO_ITEMS = new Item[0];
@@ -56,7 +60,7 @@ public final class StashDiff {
 
     /** A diff that reports items that are not listings to {@code observer}. */
     public StashDiff(NoteObserver observer) {
-        this.observer = observer == null ? r -> { } : observer;
+        this.observer = observer == null ? (r, n) -> { } : observer;
     }
 
     /** A diff that ignores items that are not listings. */
@@ -193,7 +197,8 @@ public final class StashDiff {
                 tabPriced = true;
             }
             if (!r.isListing()) {
-                observer.notListing(r.reason());
+                NotListingReason reason = r.reason();
+                observer.notListing(reason, reason == NotListingReason.NO_NOTE ? null : tabPriced ? snapshot.stashName : own);
                 continue;
             }
             ensureCapacity(n + 1);

@@ -33,12 +33,16 @@ class StashDiffTest {
     private static final String S2 = "stash-two";
 
     private final Map<NotListingReason, Integer> reasons = new EnumMap<>(NotListingReason.class);
+    private final List<String> notes = new ArrayList<>();
     private StashDiff diff;
     private List<ListingEvent> events;
 
     @BeforeEach
     void setUp() {
-        diff = new StashDiff(r -> reasons.merge(r, 1, Integer::sum));
+        diff = new StashDiff((r, note) -> {
+            reasons.merge(r, 1, Integer::sum);
+            notes.add(note);
+        });
         events = new ArrayList<>();
     }
 
@@ -123,6 +127,7 @@ class StashDiffTest {
         assertThat(events).extracting(e -> e.itemId).containsExactlyInAnyOrder(id(1), id(2));
         assertThat(t.size()).isEqualTo(1);
         assertThat(reasons).containsEntry(NotListingReason.CURRENT_OFFER, 1).containsEntry(NotListingReason.NO_NOTE, 1);
+        assertThat(notes).containsExactlyInAnyOrder(null, "~c/o 900 chaos");
     }
 
     @Test
@@ -223,6 +228,7 @@ class StashDiffTest {
         apply(null, stash(S1, "c1", "~price 1 doubloon", doctor(1, null), doctor(2, null)));
         assertThat(events).isEmpty();
         assertThat(reasons).containsExactly(Map.entry(NotListingReason.UNKNOWN_CURRENCY, 2));
+        assertThat(notes).containsExactly("~price 1 doubloon", "~price 1 doubloon");
     }
 
     @Test
