@@ -9,7 +9,9 @@ import io.stashwatch.poe.PageParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -71,14 +73,15 @@ public final class StateSizeReport {
         SyntheticRiver river = new SyntheticRiver(17, shape[0], 250);
         PageParser parser = new PageParser();
         long start = System.currentTimeMillis();
-        try (var h = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new StashDeltaFunction()), StashDeltaFunction::key, Types.STRING)) {
+        KeyedOneInputStreamOperatorTestHarness<String, StashSnapshot, ListingEvent> h =
+                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new StashDeltaFunction()),
+                        StashDeltaFunction::key, Types.STRING);
+        try {
             h.setStateBackend(backend(backend, dir));
             h.setCheckpointStorage(new FileSystemCheckpointStorage(dir.resolve("checkpoints").toUri()));
             h.open();
-            long heapBefore = backend.equals("hashmap") ? usedHeap() : -1;
             long live = 0;
-            java.util.Map<String, Integer> perStash = new java.util.HashMap<>();
+            Map<String, Integer> perStash = new HashMap<>();
             for (int p = 0; p < shape[1]; p++) {
                 RiverPage page = parser.parse(river.nextPage());
                 page.realm = "pc";
@@ -98,13 +101,26 @@ public final class StateSizeReport {
                 }
                 h.getOutput().clear();
             }
-            long heap = heapBefore >= 0 ? usedHeap() - heapBefore : -1;
             long t0 = System.nanoTime();
             OperatorSubtaskState checkpoint = h.snapshot(1, 0);
             long checkpointMillis = (System.nanoTime() - t0) / 1_000_000;
             long bytes = checkpoint.getStateSize();
-            return new Result(backend, perStash.size(), live, bytes, heap, checkpointMillis,
+            long heap = -1;
+            if (backend.equals("hashmap")) {
+                // heap held by the backend: used heap with it, minus used heap once it is closed
+                long with = usedHeap();
+                h.close();
+                h = null; // the harness still references the state table
+                heap = with - usedHeap();
+            }
+            Result result = new Result(backend, perStash.size(), live, bytes, heap, checkpointMillis,
                     System.currentTimeMillis() - start);
+            // the generator stays reachable until here, so it is in both heap measurements
+            return river.pageNumber() >= 0 ? result : null;
+        } finally {
+            if (h != null) {
+                h.close();
+            }
         }
     }
 
@@ -115,11 +131,14 @@ public final class StateSizeReport {
             case "rocksdb": {
                 EmbeddedRocksDBStateBackend b = new EmbeddedRocksDBStateBackend(true);
                 b.setDbStoragePath(dir.resolve("rocksdb").toString());
+                // the harness has almost no managed memory; a job gives RocksDB hundreds of MB
+                b.getMemoryConfiguration().setUseManagedMemory(false);
                 return b;
             }
             case "rocksdb-full": {
                 EmbeddedRocksDBStateBackend b = new EmbeddedRocksDBStateBackend(false);
                 b.setDbStoragePath(dir.resolve("rocksdb-full").toString());
+                b.getMemoryConfiguration().setUseManagedMemory(false);
                 return b;
             }
             case "forst": {
@@ -127,6 +146,7 @@ public final class StateSizeReport {
                 conf.setString("state.backend.type", "forst");
                 conf.setString("state.backend.forst.local-dir", dir.resolve("forst").toString());
                 conf.setString("execution.checkpointing.incremental", "true");
+                conf.setString("state.backend.forst.memory.managed", "false");
                 return StateBackendLoader.loadStateBackendFromConfig(conf, StateSizeReport.class.getClassLoader(),
                         null);
             }
