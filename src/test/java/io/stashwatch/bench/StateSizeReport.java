@@ -30,9 +30,9 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  * of a {@link SyntheticRiver} through {@link StashDeltaFunction} in Flink's operator harness, takes
  * a checkpoint and divides its size by the live listings (listed minus delisted events).
  *
- * <p>Backends: {@code hashmap} (checkpoint = serialised state; also the heap growth),
- * {@code rocksdb} (incremental: the SST files), {@code rocksdb-full} (full snapshot), {@code forst}
- * (when flink-statebackend-forst is on the classpath).
+ * <p>Backends: {@code hashmap} (checkpoint = serialised state; also the heap it holds),
+ * {@code rocksdb} (the SST files a checkpoint ships; Flink 2 checkpoints RocksDB natively, full or
+ * incremental), {@code forst} (when flink-statebackend-forst is on the classpath).
  *
  * <pre>
  *   java -cp target/test-classes:target/classes:$(cat cp.txt) io.stashwatch.bench.StateSizeReport 1000000 hashmap,rocksdb
@@ -42,7 +42,7 @@ public final class StateSizeReport {
 
     /** One measurement. */
     public record Result(String backend, long stashes, long listings, long checkpointBytes, long heapBytes,
-            long checkpointMillis, long millis) {
+            long checkpointMillis, long millis, String handles) {
 
         public double bytesPerListing() {
             return (double) checkpointBytes / listings;
@@ -51,10 +51,10 @@ public final class StateSizeReport {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "%-13s %8d stashes %9d listings  checkpoint %,13d B = %6.1f B/listing in %d ms%s  (run %d s)",
+                    "%-13s %8d stashes %9d listings  checkpoint %,13d B = %6.1f B/listing in %d ms%s  (run %d s, %s)",
                     backend, stashes, listings, checkpointBytes, bytesPerListing(), checkpointMillis,
                     heapBytes >= 0 ? String.format(Locale.ROOT, "  heap +%,d B = %.0f B/listing", heapBytes,
-                            (double) heapBytes / listings) : "", millis / 1000);
+                            (double) heapBytes / listings) : "", millis / 1000, handles);
         }
     }
 
@@ -105,6 +105,8 @@ public final class StateSizeReport {
             OperatorSubtaskState checkpoint = h.snapshot(1, 0);
             long checkpointMillis = (System.nanoTime() - t0) / 1_000_000;
             long bytes = checkpoint.getStateSize();
+            String kind = checkpoint.getManagedKeyedState().stream().map(k -> k.getClass().getSimpleName()).distinct()
+                    .reduce((a, b) -> a + "," + b).orElse("none");
             long heap = -1;
             if (backend.equals("hashmap")) {
                 // heap held by the backend: used heap with it, minus used heap once it is closed
@@ -114,7 +116,7 @@ public final class StateSizeReport {
                 heap = with - usedHeap();
             }
             Result result = new Result(backend, perStash.size(), live, bytes, heap, checkpointMillis,
-                    System.currentTimeMillis() - start);
+                    System.currentTimeMillis() - start, kind);
             // the generator stays reachable until here, so it is in both heap measurements
             return river.pageNumber() >= 0 ? result : null;
         } finally {
@@ -132,12 +134,6 @@ public final class StateSizeReport {
                 EmbeddedRocksDBStateBackend b = new EmbeddedRocksDBStateBackend(true);
                 b.setDbStoragePath(dir.resolve("rocksdb").toString());
                 // the harness has almost no managed memory; a job gives RocksDB hundreds of MB
-                b.getMemoryConfiguration().setUseManagedMemory(false);
-                return b;
-            }
-            case "rocksdb-full": {
-                EmbeddedRocksDBStateBackend b = new EmbeddedRocksDBStateBackend(false);
-                b.setDbStoragePath(dir.resolve("rocksdb-full").toString());
                 b.getMemoryConfiguration().setUseManagedMemory(false);
                 return b;
             }
@@ -160,7 +156,7 @@ public final class StateSizeReport {
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 4; i++) {
             System.gc();
-            Thread.sleep(100);
+            Thread.sleep(50);
             used = Math.min(used, rt.totalMemory() - rt.freeMemory());
         }
         return used;
@@ -168,7 +164,7 @@ public final class StateSizeReport {
 
     public static void main(String[] args) throws Exception {
         long listings = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
-        String[] backends = (args.length > 1 ? args[1] : "hashmap,rocksdb,rocksdb-full").split(",");
+        String[] backends = (args.length > 1 ? args[1] : "hashmap,rocksdb").split(",");
         List<Result> results = new ArrayList<>();
         for (String b : backends) {
             Path dir = Files.createTempDirectory("state-size-" + b);

@@ -14,7 +14,7 @@ class StateSizeReportTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"hashmap", "rocksdb", "rocksdb-full"})
+    @ValueSource(strings = {"hashmap", "rocksdb"})
     void stateBytesPerLiveListing(String backend) throws Exception {
         StateSizeReport.Result r = StateSizeReport.measure(backend, 20_000, dir);
         System.out.println(r);
