@@ -8,6 +8,15 @@ import java.security.NoSuchAlgorithmException;
 public final class ItemIds {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    /** Value of a lower-case hex digit by ASCII code; 0x100 for anything else. */
+    private static final int[] LOWER_HEX = new int[128];
+
+    static {
+        java.util.Arrays.fill(LOWER_HEX, 0x100);
+        for (int i = 0; i < 16; i++) {
+            LOWER_HEX[HEX[i]] = i;
+        }
+    }
 
     private ItemIds() {
     }
@@ -15,28 +24,30 @@ public final class ItemIds {
     /**
      * Writes the 32-byte form of {@code id} at {@code dst[off]}.
      *
-     * @return true when the id is 64 hex characters (the bytes are the id itself), false when the
+     * @return true when the id is 64 lower-case hex characters (the bytes are the id itself), false when the
      *     bytes are a hash and the text must be kept to give the id back
      */
     public static boolean encode(String id, byte[] dst, int off) {
         if (id.length() == 2 * StashState.ID_BYTES) {
-            boolean ok = true;
+            int bad = 0;
             for (int i = 0; i < StashState.ID_BYTES; i++) {
-                int hi = hexValue(id.charAt(2 * i));
-                int lo = hexValue(id.charAt(2 * i + 1));
-                if ((hi | lo) < 0) {
-                    ok = false;
-                    break;
-                }
+                int hi = digit(id.charAt(2 * i));
+                int lo = digit(id.charAt(2 * i + 1));
+                bad |= hi | lo;
                 dst[off + i] = (byte) ((hi << 4) | lo);
             }
-            if (ok && isLowerCase(id)) {
+            if ((bad & ~0xf) == 0) {
                 return true;
             }
         }
+        // not lower-case hex (upper case would not round-trip through toHex): keep the text, hash it here
         byte[] h = sha256(id);
         System.arraycopy(h, 0, dst, off, StashState.ID_BYTES);
         return false;
+    }
+
+    private static int digit(char c) {
+        return c < 128 ? LOWER_HEX[c] : 0x100;
     }
 
     /** Lower-case hex of 32 bytes at {@code src[off]}. */
@@ -48,30 +59,6 @@ public final class ItemIds {
             out[2 * i + 1] = HEX[b & 0xf];
         }
         return new String(out);
-    }
-
-    /** Upper-case hex would not round-trip through {@link #toHex}; such ids are kept as text. */
-    private static boolean isLowerCase(String id) {
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c >= 'A' && c <= 'F') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     private static byte[] sha256(String text) {

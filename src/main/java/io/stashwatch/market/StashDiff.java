@@ -57,6 +57,8 @@ public final class StashDiff {
     private boolean[] fromTab = new boolean[64];
     private boolean[] hexId = new boolean[64];
     private int[] order = new int[64];
+    private String lastTabName;
+    private NoteResult lastTabNote;
 
     /** A diff that reports items that are not listings to {@code observer}. */
     public StashDiff(NoteObserver observer) {
@@ -159,11 +161,23 @@ public final class StashDiff {
         if (stashName == null) {
             return NoteResult.rejected(NotListingReason.NO_NOTE);
         }
-        String t = stashName.strip();
-        if (!t.startsWith("~")) {
+        int i = 0;
+        while (i < stashName.length() && Character.isWhitespace(stashName.charAt(i))) {
+            i++;
+        }
+        if (i == stashName.length() || stashName.charAt(i) != '~') {
             return NoteResult.rejected(NotListingReason.NO_NOTE);
         }
-        return PriceNoteParser.parse(t);
+        return PriceNoteParser.parse(stashName);
+    }
+
+    /** {@link #tabNote}, remembering the last tab name (the page parser shares repeated names). */
+    private NoteResult cachedTabNote(String stashName) {
+        if (stashName != lastTabName || lastTabNote == null) {
+            lastTabNote = tabNote(stashName);
+            lastTabName = stashName;
+        }
+        return lastTabNote;
     }
 
     /** Fills the scratch arrays with the priced items in snapshot order; returns how many. */
@@ -191,7 +205,7 @@ public final class StashDiff {
                 tabPriced = false;
             } else {
                 if (tab == null) {
-                    tab = tabNote(snapshot.stashName);
+                    tab = cachedTabNote(snapshot.stashName);
                 }
                 r = tab;
                 tabPriced = true;

@@ -8,6 +8,8 @@ package io.stashwatch.poe.parse;
 public final class StringCache {
 
     private final String[] slots;
+    /** The characters of each slot's string, compared with the (vectorised) array equality. */
+    private final char[][] chars;
     private final int mask;
     private final int maxLength;
 
@@ -18,6 +20,7 @@ public final class StringCache {
     public StringCache(int size, int maxLength) {
         int n = Integer.highestOneBit(Math.max(16, size - 1)) << 1;
         this.slots = new String[n];
+        this.chars = new char[n][];
         this.mask = n - 1;
         this.maxLength = maxLength;
     }
@@ -35,21 +38,13 @@ public final class StringCache {
             h = 31 * h + buf[i];
         }
         int slot = (h ^ (h >>> 15)) & mask;
-        String s = slots[slot];
-        if (s != null && s.length() == len && s.hashCode() == h && sameChars(s, buf, off, len)) {
-            return s;
+        char[] c = chars[slot];
+        if (c != null && c.length == len && java.util.Arrays.equals(c, 0, len, buf, off, off + len)) {
+            return slots[slot];
         }
-        s = new String(buf, off, len);
+        String s = new String(buf, off, len);
         slots[slot] = s;
+        chars[slot] = java.util.Arrays.copyOfRange(buf, off, off + len);
         return s;
-    }
-
-    private static boolean sameChars(String s, char[] buf, int off, int len) {
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) != buf[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }
