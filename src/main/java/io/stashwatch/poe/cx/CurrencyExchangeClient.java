@@ -63,6 +63,14 @@ public final class CurrencyExchangeClient {
         return fetchPath(realm, path(realm, hour), hour - Math.floorMod(hour, 3600));
     }
 
+    /**
+     * The raw JSON body of the hour starting at {@code hour}, or empty when it is not published
+     * (yet). Same errors as {@link #fetch}.
+     */
+    public Optional<byte[]> fetchBody(String realm, long hour) throws IOException, InterruptedException {
+        return fetchRaw(realm, path(realm, hour));
+    }
+
     /** The earliest published hour. */
     public CurrencyDigest fetchFirst(String realm) throws IOException, InterruptedException {
         return fetchPath(realm, path(realm, -1), -1)
@@ -71,6 +79,11 @@ public final class CurrencyExchangeClient {
 
     private Optional<CurrencyDigest> fetchPath(String realm, String path, long hour)
             throws IOException, InterruptedException {
+        Optional<byte[]> body = fetchRaw(realm, path);
+        return body.isPresent() ? Optional.of(parse(body.get(), hour)) : Optional.empty();
+    }
+
+    private Optional<byte[]> fetchRaw(String realm, String path) throws IOException, InterruptedException {
         URI uri = api.uri(path);
         return api.http().retrying("Currency Exchange " + path, metrics, () -> {
             PoeResponse r = api.get(ENDPOINT, uri, PoeSettings.SCOPE_CXAPI, metrics);
@@ -83,7 +96,7 @@ public final class CurrencyExchangeClient {
                 r.close();
             }
             if (r.status() == 200) {
-                return Optional.of(parse(body, hour));
+                return Optional.of(body);
             }
             if (r.status() == 404 && isDigestShaped(body)) {
                 return Optional.empty();
