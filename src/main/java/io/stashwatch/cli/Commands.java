@@ -10,6 +10,10 @@ final class Commands {
 
     static List<Command> all(boolean onCluster) {
         List<Command> list = new ArrayList<>();
+        list.add(new RunCommand(false, onCluster));
+        list.add(new RunCommand(true, onCluster));
+        list.add(new SimulateCommand());
+        list.add(new DbCommand());
         return list;
     }
 }

@@ -1,5 +1,6 @@
 package io.stashwatch.cli;
 
+import io.stashwatch.db.DatabaseException;
 import io.stashwatch.poe.PoeFatalException;
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -13,7 +14,8 @@ final class Failures {
         Throwable t = error;
         Throwable root = error;
         while (t != null) {
-            if (t instanceof PoeFatalException || t instanceof UserFacingException) {
+            if (t instanceof PoeFatalException || t instanceof UserFacingException || t instanceof DatabaseException
+                    || t instanceof io.stashwatch.poe.PageFormatException) {
                 return t.getMessage();
             }
             if (t instanceof SQLException) {

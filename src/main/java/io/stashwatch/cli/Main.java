@@ -90,6 +90,9 @@ public final class Main {
                 return 0;
             }
             config = options.config(parsed, env);
+        } catch (CommandLine.UnmatchedArgumentException e) {
+            err.println("stashwatch " + command.name() + ": " + unknown(e, command) + " (see --help)");
+            return EXIT_USAGE;
         } catch (CommandLine.ParameterException e) {
             err.println("stashwatch " + command.name() + ": " + firstLine(e.getMessage()) + " (see --help)");
             return EXIT_USAGE;
@@ -106,6 +109,42 @@ public final class Main {
             err.println("stashwatch " + command.name() + ": " + Failures.describe(e));
             return EXIT_FAILURE;
         }
+    }
+
+    /** "Unknown option --x (did you mean --y?)" for the first unknown argument. */
+    private static String unknown(CommandLine.UnmatchedArgumentException e, Command command) {
+        String arg = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
+        if (!arg.startsWith("-")) {
+            return "unexpected argument '" + arg + "'";
+        }
+        String name = arg.replaceFirst("^-+", "").replaceFirst("=.*$", "");
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (io.stashwatch.config.Option<?> o : command.options()) {
+            int d = editDistance(name, o.name());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = o.name();
+            }
+        }
+        return "Unknown option " + arg + (best != null && bestDistance <= 3 ? " (did you mean --" + best + "?)" : "");
+    }
+
+    private static int editDistance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static String firstLine(String s) {

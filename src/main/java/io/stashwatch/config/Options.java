@@ -164,6 +164,8 @@ public final class Options {
     // ---------------------------------------------------------------- simulator (demo, simulate)
     public static final Option<Long> SIM_SEED = add("sim", "sim.seed", ValueType.longRange(0, Long.MAX_VALUE), 42L,
             "Seed of the simulated market; the same seed gives the same river.");
+    public static final Option<String> SIM_HOST = add("sim", "sim.host", ValueType.STRING, "127.0.0.1",
+            "Address the simulator listens on (0.0.0.0 to serve other machines or containers).");
     public static final Option<Integer> SIM_PORT = add("sim", "sim.port", ValueType.intRange(0, 65535), 0,
             "Port of the simulator (0 = any free port).");
     public static final Option<Duration> SIM_PACE = add("sim", "sim.pace", ValueType.DURATION,
@@ -175,7 +177,7 @@ public final class Options {
     public static final Option<Integer> SIM_STASHES_PER_PAGE = add("sim", "sim.stashes-per-page",
             ValueType.intRange(1, 5000), 60, "Stash snapshots per simulated page.");
     public static final Option<String> SIM_RATE_LIMIT = add("sim", "sim.rate-limit", ValueType.STRING,
-            "20:5:10,200:60:60", "Rate-limit windows of the river endpoint, hits:period:restriction.");
+            "40:5:10,400:60:60", "Rate-limit windows of the river endpoint, hits:period:restriction.");
     public static final Option<Double> SIM_FAULT_RATE = add("sim", "sim.fault-rate", ValueType.ratio(-1e-9, 1.0),
             0.0, "Fraction of requests answered with an injected fault (503, 500, slow response).");
     public static final Option<Duration> SIM_LATENCY = add("sim", "sim.latency", ValueType.DURATION, Duration.ZERO,

@@ -71,7 +71,7 @@ public final class Environments {
     }
 
     /** A local path becomes a file:// URI; URIs (s3://, hdfs://, file://) are kept. */
-    static String stateUri(String stateDir) {
+    public static String stateUri(String stateDir) {
         if (stateDir.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
             return stateDir.replaceAll("/+$", "");
         }

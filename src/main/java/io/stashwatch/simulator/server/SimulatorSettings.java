@@ -85,6 +85,7 @@ public final class SimulatorSettings {
      */
     public static SimulatorSettings fromConfig(Config config) {
         Builder b = builder()
+                .host(config.get(Options.SIM_HOST))
                 .port(config.get(Options.SIM_PORT))
                 .pace(config.get(Options.SIM_PACE))
                 .backlog(config.get(Options.SIM_BACKLOG))
