@@ -36,6 +36,7 @@ public final class OptionTable {
                 group = o.group();
                 sb.append("\n# ---- ").append(group).append('\n');
             }
+            sb.append('\n');
             for (String line : wrap(o.doc(), 94)) {
                 sb.append("# ").append(line).append('\n');
             }
