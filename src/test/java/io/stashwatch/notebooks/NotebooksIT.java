@@ -30,10 +30,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The analyst's notebooks under {@code notebooks/}, run for real: every Jupyter notebook top to
@@ -42,18 +41,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * to skip; without the tools the test fails and says what to install.
  */
 class NotebooksIT {
+    private static final boolean SKIP = "1".equals(System.getenv("STASHWATCH_SKIP_NOTEBOOKS"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     private static final Path NOTEBOOKS = ROOT.resolve("notebooks");
     private static final Path OUTPUT = ROOT.resolve("target/notebooks-it");
-    /** Where filled databases' notebooks must show something: every section found data. */
+    /** What a notebook section says when it has no data; never on the filled database. */
     private static final Pattern NOTHING_TO_SHOW = Pattern.compile("No [^\\n]* yet[.:]");
     private static final Pattern ZEPPELIN_FORM = Pattern.compile("\\$\\{(?:checkbox:)?([^=}]+)(?:=([^}]*))?}");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
     private static final int PAGES = 300;
-
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = Flink.miniCluster();
 
     private static Target filled;
     private static Target empty;
@@ -72,7 +69,9 @@ class NotebooksIT {
 
     @BeforeAll
     static void data() throws Exception {
-        assumeFalse("1".equals(System.getenv("STASHWATCH_SKIP_NOTEBOOKS")), "STASHWATCH_SKIP_NOTEBOOKS=1");
+        if (SKIP) {
+            return;
+        }
         NotebookTools.require();
         TestPostgres.deleteTree(OUTPUT);
         Files.createDirectories(OUTPUT);
@@ -81,13 +80,18 @@ class NotebooksIT {
         empty = new Target("empty", emptyUrl, EmbeddedDatabase.USER, null, OUTPUT.resolve("arrow-empty"));
     }
 
+    @BeforeEach
+    void notSkipped() {
+        assumeFalse(SKIP, "STASHWATCH_SKIP_NOTEBOOKS=1");
+    }
+
     /**
      * Fills a fresh database and Arrow directory the way the job does, and says where they are. Every
      * test only uses the returned target, so this is the one method to change for other data (e.g. a
      * bounded run of the real demo: start it with {@code --jdbc.url} and {@code --arrow.dir} pointing
      * here, wait for it to end, return the same target).
      *
-     * <p>Now: the deterministic synthetic river through the real sinks on a MiniCluster (listings,
+     * <p>Now: the deterministic synthetic river through the real sinks in a local Flink job (listings,
      * repricings, delistings, moves, prices without a rate, divine-priced listings, underpriced and
      * price-shift alerts, windows every 10 pages; Arrow files rolled every minute of river time).
      */
