@@ -324,11 +324,16 @@ def query(sql: str, params: Optional[Mapping[str, object]] = None):
     for column in df.columns:
         series = df[column]
         if isinstance(series.dtype, pd.DatetimeTZDtype):
-            df[column] = series.dt.tz_convert("UTC")
+            series = series.dt.tz_convert("UTC")
         elif series.dtype == object:
             sample = series.dropna()
-            if len(sample) and hasattr(sample.iloc[0], "tzinfo") and hasattr(sample.iloc[0], "hour"):
-                df[column] = pd.to_datetime(series, utc=True)
+            if not (len(sample) and hasattr(sample.iloc[0], "tzinfo") and hasattr(sample.iloc[0], "hour")):
+                continue
+            series = pd.to_datetime(series, utc=True)
+        else:
+            continue
+        # one resolution for every time column (pandas 2 may pick another per column; joins need the same)
+        df[column] = series.astype("datetime64[ns, UTC]")
     return df
 
 
@@ -374,6 +379,36 @@ def empty(df, what: str) -> bool:
             _HINTED = True
         return True
     return False
+
+
+def listen_alerts(seconds: float, limit: Optional[int] = None) -> List[dict]:
+    """LISTENs on the alerts channel for up to ``seconds`` (or until ``limit`` alerts arrived) and
+    returns the notified alerts, each the alert's JSON as a dict (``{"payload": text}`` if it is not
+    JSON). A notification is sent when an alert row is committed; nothing arrives while no job runs."""
+    import json
+    import select
+    import time
+
+    received: List[dict] = []
+    conn = connect(autocommit=True, read_only=False)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"LISTEN {ALERT_CHANNEL}")
+        deadline = time.monotonic() + seconds
+        while limit is None or len(received) < limit:
+            left = deadline - time.monotonic()
+            if left <= 0 or select.select([conn], [], [], left) == ([], [], []):
+                break
+            conn.poll()
+            while conn.notifies:
+                payload = conn.notifies.pop(0).payload
+                try:
+                    received.append(json.loads(payload))
+                except ValueError:
+                    received.append({"payload": payload})
+    finally:
+        conn.close()
+    return received
 
 
 # ------------------------------------------------------------------------------------- time

@@ -126,6 +126,36 @@ class NotebooksIT {
     }
 
     @Test
+    void theLiveCellReceivesAlertsAsTheTableNotifiesThem() throws Exception {
+        // its own database: alert rows are inserted until the listener has one (the insert trigger notifies)
+        String url = TestPostgres.migratedDatabase("notebooks_listen");
+        Target target = new Target("listen", url, EmbeddedDatabase.USER, null, OUTPUT.resolve("arrow-listen"));
+        String script = """
+                import json, threading, stashwatch_nb as sw
+                got = []
+                listener = threading.Thread(target=lambda: got.extend(sw.listen_alerts(30, limit=1)))
+                listener.start()
+                writer = sw.connect(autocommit=True, read_only=False)
+                n = 0
+                while listener.is_alive():
+                    n += 1
+                    with writer.cursor() as cur:
+                        cur.execute("INSERT INTO alerts (alert_id, kind, league, item_key, price_chaos, reference_chaos,"
+                                    " created_at, fetched_at) VALUES (%s, 'underpriced', 'Mercenaries', 'Divine Orb',"
+                                    " 40, 100, now(), now())", (f"probe-{n}",))
+                    listener.join(0.2)
+                print(json.dumps(got))
+                """;
+        NotebookTools.Result r = NotebookTools.python(NOTEBOOKS, target.env(), Duration.ofMinutes(1), "-c", script);
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        JsonNode got = JSON.readTree(r.stdout());
+        assertThat(got).as("alerts received: %s", r.output()).hasSize(1);
+        assertThat(got.get(0).get("alert_id").asText()).startsWith("probe-");
+        assertThat(got.get(0).get("kind").asText()).isEqualTo("underpriced");
+        assertThat(got.get(0).get("price_chaos").asDouble()).isEqualTo(40.0);
+    }
+
+    @Test
     void everyNotebookRunsOnAFilledDatabaseAndShowsEverySection() throws Exception {
         Map<String, JsonNode> executed = execute(filled);
         String[] defaultKey = Sql.rows(filled.jdbcUrl(), """
