@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.stashwatch.bench.SyntheticJob;
-import io.stashwatch.bench.SyntheticRiver;
 import io.stashwatch.db.EmbeddedDatabase;
 import io.stashwatch.market.CurrencyItems;
-import io.stashwatch.sink.PostgresSinks;
-import io.stashwatch.sink.SinkOptions;
-import io.stashwatch.testutil.Flink;
 import io.stashwatch.testutil.Sql;
+import io.stashwatch.testutil.DemoRun;
 import io.stashwatch.testutil.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +46,6 @@ class NotebooksIT {
     private static final Pattern NOTHING_TO_SHOW = Pattern.compile("No [^\\n]* yet[.:]");
     private static final Pattern ZEPPELIN_FORM = Pattern.compile("\\$\\{(?:checkbox:)?([^=}]+)(?:=([^}]*))?}");
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
-    private static final int PAGES = 300;
 
     private static Target filled;
     private static Target empty;
@@ -86,23 +81,26 @@ class NotebooksIT {
     }
 
     /**
-     * Fills a fresh database and Arrow directory the way the job does, and says where they are. Every
-     * test only uses the returned target, so this is the one method to change for other data (e.g. a
-     * bounded run of the real demo: start it with {@code --jdbc.url} and {@code --arrow.dir} pointing
-     * here, wait for it to end, return the same target).
-     *
-     * <p>Now: the deterministic synthetic river through the real sinks in a local Flink job (listings,
-     * repricings, delistings, moves, prices without a rate, divine-priced listings, underpriced and
-     * price-shift alerts, windows every 10 pages; Arrow files rolled every minute of river time).
+     * The data the notebooks run on: a bounded demo run of the shaded jar, exactly as a user runs it
+     * (`demo --run.idle-timeout 10s`, shared with {@code CliIT}), whose embedded database is then
+     * served again from its data directory, with the Arrow files the run wrote.
      */
     static Target fill(Path arrowDir) throws Exception {
-        String url = TestPostgres.migratedDatabase("notebooks");
-        SinkOptions options = SinkOptions.builder(url).credentials(EmbeddedDatabase.USER, null).batch(1000, 100)
-                .arrow(arrowDir.toString(), Duration.ofMinutes(1)).build();
-        StreamExecutionEnvironment env = Flink.env(Duration.ofMillis(500), 2);
-        SyntheticJob.wire(env, new SyntheticRiver.Spec().seed(31), PAGES, Duration.ZERO, false, new PostgresSinks(options));
-        env.execute("notebook data");
-        return new Target("filled", url, EmbeddedDatabase.USER, null, arrowDir);
+        DemoRun demo = DemoRun.get();
+        if (demo.exitCode != 0) {
+            throw new IllegalStateException("the demo run failed (exit " + demo.exitCode + "):\n" + demo.output);
+        }
+        demoDatabase = EmbeddedDatabase.start(demo.dbDir, 0);
+        return new Target("filled", demoDatabase.jdbcUrl(), demoDatabase.user(), null, demo.arrowDir);
+    }
+
+    private static EmbeddedDatabase demoDatabase;
+
+    @AfterAll
+    static void stopDemoDatabase() {
+        if (demoDatabase != null) {
+            demoDatabase.close();
+        }
     }
 
     @Test
