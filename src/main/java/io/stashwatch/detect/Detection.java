@@ -88,6 +88,6 @@ public final class Detection {
     /** The pure per-key detector for these options. */
     public static KeyDetector keyDetector(DetectOptions o) {
         return new KeyDetector(o.windowMillis, o.slideMillis, o.minSamples, o.maxPerAccount, o.underpricedRatio,
-                o.shiftRatio, o.recentAccounts, o.maxListingsPerKey);
+                o.shiftRatio, o.recentAccounts, o.maxListingsPerKey, o.minReferenceChaos, o.shiftMinSamples);
     }
 }

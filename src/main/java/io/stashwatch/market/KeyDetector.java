@@ -58,10 +58,29 @@ public final class KeyDetector implements Serializable {
     private final double shiftRatio;
     private final int recentAccounts;
     private final int maxListings;
+    private final double minReference;
+    private final int shiftMinSamples;
     private final UnderpricedJudge judge;
 
+    /** A detector with the default price floor and shift sample count ({@link #DEFAULT_MIN_REFERENCE_CHAOS}, 2 × minSamples). */
     public KeyDetector(long windowMillis, long slideMillis, int minSamples, int maxPerAccount, double underpricedRatio,
             double shiftRatio, int recentAccounts, int maxListingsPerKey) {
+        this(windowMillis, slideMillis, minSamples, maxPerAccount, underpricedRatio, shiftRatio, recentAccounts,
+                maxListingsPerKey, DEFAULT_MIN_REFERENCE_CHAOS, 2 * minSamples);
+    }
+
+    /** Default of {@code minReferenceChaos}: below 5 chaos a "steal" saves a few chaos and prices move in whole-chaos steps. */
+    public static final double DEFAULT_MIN_REFERENCE_CHAOS = 5.0;
+
+    /**
+     * @param minReferenceChaos keys whose reference is below this are not judged (no underpriced alert,
+     *                          no price shift): at a few chaos a listing at half price saves next to
+     *                          nothing, and prices move in whole-chaos steps (1 → 1.5 is rounding, not a shift)
+     * @param shiftMinSamples   distinct accounts both windows of a price shift need (at least minSamples):
+     *                          a thin key's reference is too noisy to call a 1.5x move
+     */
+    public KeyDetector(long windowMillis, long slideMillis, int minSamples, int maxPerAccount, double underpricedRatio,
+            double shiftRatio, int recentAccounts, int maxListingsPerKey, double minReferenceChaos, int shiftMinSamples) {
         this.window = windowMillis;
         this.slide = slideMillis;
         this.minSamples = minSamples;
@@ -69,6 +88,8 @@ public final class KeyDetector implements Serializable {
         this.shiftRatio = shiftRatio;
         this.recentAccounts = recentAccounts;
         this.maxListings = maxListingsPerKey;
+        this.minReference = minReferenceChaos;
+        this.shiftMinSamples = Math.max(minSamples, shiftMinSamples);
         this.judge = new UnderpricedJudge(underpricedRatio, maxPerAccount, recentAccounts);
     }
 
@@ -106,6 +127,10 @@ public final class KeyDetector implements Serializable {
         if (events.stream().anyMatch(UnderpricedJudge::isCandidate)) {
             est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples);
             reference = UnderpricedJudge.judgeReference(est, ReferenceEstimator.recent(s.book, from, t, recentAccounts));
+            if (est.hasReference() && est.reference < minReference) {
+                est = Estimate.EMPTY;
+                reference = Double.NaN;
+            }
         }
         List<Verdict> verdicts = judge.judge(s.book, from, t, est, reference, events);
         for (int i = 0; i < events.size(); i++) {
@@ -155,8 +180,11 @@ public final class KeyDetector implements Serializable {
         stat.p90Chaos = est.p90;
         stat.referenceChaos = est.reference;
         r.stat = stat;
-        ShiftTracker.Shift shift = s.shift.update(end, est.reference, est.hasReference() ? recent : Double.NaN, window, slide,
-                shiftRatio);
+        // Shifts are called on well-traded keys above the price floor only (both windows: the baseline is
+        // recorded only from such windows).
+        boolean shiftable = est.hasReference() && est.samples >= shiftMinSamples && est.reference >= minReference;
+        ShiftTracker.Shift shift = s.shift.update(end, shiftable ? est.reference : Double.NaN,
+                shiftable ? recent : Double.NaN, window, slide, shiftRatio);
         if (shift != null) {
             r.shift = priceShift(s, end, shift, est.samples);
         }

@@ -125,10 +125,14 @@ class DetectionEvaluationTest {
         DetectionEvaluation.Report r = DetectionEvaluation.evaluate(alerts, stats, truth(), EPOCH, PAGE);
         assertThat(r.alertedItems).isEqualTo(6);
         assertThat(r.truePositives).isEqualTo(2);
-        assertThat(r.precision).isCloseTo(2.0 / 6, within(1e-9));
+        // The alert on the crashed key after the crash is a transition alert, not in precision.
+        assertThat(r.precision).isCloseTo(2.0 / 5, within(1e-9));
+        assertThat(r.strictPrecision).isCloseTo(2.0 / 6, within(1e-9));
         assertThat(r.recall).isCloseTo(0.5, within(1e-9));
         assertThat(r.missed).containsExactly("u2", "u3");
-        assertThat(r.falsePositives).containsExactlyInAnyOrder("trap1", "fake1", "crashed", "early");
+        assertThat(r.falsePositives).containsExactlyInAnyOrder("trap1", "fake1", "early");
+        assertThat(r.transitionAlerts).isEqualTo(1);
+        assertThat(r.maxTransitionAlerts).isEqualTo(1);
         assertThat(r.trapAlerts).isEqualTo(1);
         assertThat(r.trapAlertsByKind).containsEntry("divine-as-chaos", 1);
         assertThat(r.shiftsFound).isZero();
@@ -139,6 +143,44 @@ class DetectionEvaluationTest {
         assertThat(r.fixerAlerts).isEqualTo(1);
         assertThat(r.crashAlerts).isEqualTo(1);
         assertThat(r.passes()).isFalse();
+        assertThat(r.failures()).hasSize(7);
+    }
+
+    @Test
+    void aSecondSellerFlaggedAfterACrashFailsTheBar() {
+        List<Alert> alerts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            alerts.add(steal("u" + i, "a", "K", 10));
+        }
+        alerts.add(shift("Up", 160, 100, 200));
+        alerts.add(shift("Down", 170, 100, 50));
+        alerts.add(steal("first", "c1", "C", 70));
+        DetectionEvaluation.Report one = DetectionEvaluation.evaluate(alerts, List.of(), truth(), EPOCH, PAGE);
+        assertThat(one.passes()).isTrue();
+        assertThat(one.transitions).extracting(t -> t.kind).containsExactly("crash", "shift down");
+        assertThat(one.transitions.get(0)).satisfies(t -> {
+            assertThat(t.alerts).isEqualTo(1);
+            assertThat(t.firstAlertPage).isEqualTo(70);
+        });
+        alerts.add(steal("second", "c2", "C", 75));
+        DetectionEvaluation.Report two = DetectionEvaluation.evaluate(alerts, List.of(), truth(), EPOCH, PAGE);
+        assertThat(two.maxTransitionAlerts).isEqualTo(2);
+        assertThat(two.passes()).isFalse();
+        assertThat(two.precision).isEqualTo(1.0);
+        assertThat(two.strictPrecision).isCloseTo(4.0 / 6, within(1e-9));
+    }
+
+    @Test
+    void reportsShiftDelaysAndTheFixerBaseline() {
+        List<Alert> alerts = List.of(shift("Up", 160, 100, 200), shift("Down", 170, 100, 50));
+        List<PriceStat> stats = List.of(stat("F", 40, 97), stat("F", 60, 95), stat("F", 80, 104));
+        DetectionEvaluation.Report r = DetectionEvaluation.evaluate(alerts, stats, truth(), EPOCH, PAGE);
+        assertThat(r.shiftFindings).extracting(f -> f.alertPage).containsExactly(160L, 170L);
+        assertThat(r.fixers).singleElement().satisfies(f -> {
+            assertThat(f.baselineDeviation).isCloseTo(0.03, within(1e-9));
+            assertThat(f.maxDeviation).isCloseTo(0.05, within(1e-9));
+            assertThat(f.rows).isEqualTo(2);
+        });
     }
 
     @Test

@@ -96,6 +96,36 @@ class ShiftTrackerTest {
     }
 
     @Test
+    void aThinKeyOrACheapKeyReportsNoShift() {
+        // 7 accounts: enough for a reference (5), not for a shift (2 x 5).
+        assertThat(shiftsOf(new KeyDetector(W, S, 5, 2, 0.5, 1.5, 3, 2000), 7, 100)).isEmpty();
+        assertThat(shiftsOf(new KeyDetector(W, S, 5, 2, 0.5, 1.5, 3, 2000, 5, 5), 7, 100)).hasSize(1);
+        // Below the price floor: 2 → 4 chaos is not called.
+        assertThat(shiftsOf(new KeyDetector(W, S, 5, 2, 0.5, 1.5, 3, 2000), 13, 2)).isEmpty();
+        assertThat(shiftsOf(new KeyDetector(W, S, 5, 2, 0.5, 1.5, 3, 2000), 13, 100)).hasSize(1);
+    }
+
+    /** One listing per page from {@code accounts} rotating accounts; the price doubles at page 120. */
+    private static List<Alert> shiftsOf(KeyDetector d, int accounts, double base) {
+        KeyState s = new KeyState();
+        KeyDetector.Rates chaosOnly = (c, t) -> c.equals("chaos") ? RateBook.Rate.CHAOS : RateBook.Rate.NONE;
+        List<Alert> shifts = new ArrayList<>();
+        for (long page = 1; page <= 300; page++) {
+            while (s.nextWindowEnd != KeyState.NONE && s.nextWindowEnd <= time(page)) {
+                KeyDetector.WindowResult w = d.window(s, s.nextWindowEnd);
+                if (w.shift != null) {
+                    shifts.add(w.shift);
+                }
+                s.nextWindowEnd = s.book.size == 0 ? KeyState.NONE : s.nextWindowEnd + S;
+            }
+            double price = (page < 120 ? base : 2 * base) * (0.95 + 0.1 * ((page * 7) % 11) / 10.0);
+            ListingEvent e = listed(page, "item" + page, "acct" + (page % accounts), "Mageblood Heavy Belt", price, "chaos");
+            d.page(s, time(page), new ArrayList<>(List.of(e)), chaosOnly);
+        }
+        return shifts;
+    }
+
+    @Test
     void theDetectorReportsAShiftOfRealListingsOnce() {
         KeyDetector d = new KeyDetector(W, S, 5, 2, 0.5, 1.5, 3, 2000);
         KeyState s = new KeyState();

@@ -66,6 +66,19 @@ class UnderpricedJudgeTest {
     }
 
     @Test
+    void keysBelowThePriceFloorAreNotJudged() {
+        KeyState cheap = seeded(DOCTOR, 2);
+        assertThat(page(cheap, 2, listed(2, "half", "buyer", DOCTOR, 0.5, "chaos"))).isEmpty();
+        KeyDetector noFloor = new KeyDetector(60_000, 10_000, 5, 2, 0.5, 1.5, 3, 2000, 0, 10);
+        KeyState s = new KeyState();
+        noFloor.page(s, time(1), market(1, DOCTOR, 2, 8), rates);
+        assertThat(noFloor.page(s, time(2), new ArrayList<>(List.of(listed(2, "half", "buyer", DOCTOR, 0.5, "chaos"))),
+                rates).alerts).hasSize(1);
+        KeyState fair = seeded(DOCTOR, 10);
+        assertThat(page(fair, 2, listed(2, "steal", "buyer", DOCTOR, 2.5, "chaos"))).hasSize(1);
+    }
+
+    @Test
     void alertsAtOrBelowTheRatioOnly() {
         KeyState s = new KeyState();
         List<ListingEvent> flat = new ArrayList<>();

@@ -40,6 +40,11 @@ public final class CollectSink<T> implements Sink<T> {
         return out;
     }
 
+    /** Forgets what the sink called {@code name} received. */
+    public static void clear(String name) {
+        RESULTS.remove(name);
+    }
+
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) {
         Queue<Object> q = RESULTS.get(name);

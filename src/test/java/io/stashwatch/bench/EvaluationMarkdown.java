@@ -1,0 +1,250 @@
+package io.stashwatch.bench;
+
+import io.stashwatch.market.DetectionEvaluation;
+import io.stashwatch.market.DetectionEvaluation.Report;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Renders evaluation runs as markdown ({@code docs/evaluation.md}): per seed and aggregated, for
+ * one or more named sets of seeds (seeds used while tuning detection, and seeds held out).
+ */
+public final class EvaluationMarkdown {
+    private EvaluationMarkdown() {
+    }
+
+    /** Figures summed over several seeds. */
+    public static final class Totals {
+        public int seeds;
+        public int tp;
+        public int fp;
+        public int fn;
+        public int transitionAlerts;
+        public int maxTransitionAlerts;
+        public int transitions;
+        public int trapAlerts;
+        public int traps;
+        public final Map<String, Integer> trapAlertsByKind = new TreeMap<>();
+        public int shifts;
+        public int shiftsFound;
+        public int falseShifts;
+        public int otherShiftAlerts;
+        public double fixerMaxDeviation = Double.NaN;
+        public int fixerAlerts;
+        public int failingSeeds;
+
+        public double precision() {
+            return tp + fp == 0 ? 1.0 : (double) tp / (tp + fp);
+        }
+
+        public double strictPrecision() {
+            return tp + fp + transitionAlerts == 0 ? 1.0 : (double) tp / (tp + fp + transitionAlerts);
+        }
+
+        public double recall() {
+            return tp + fn == 0 ? 1.0 : (double) tp / (tp + fn);
+        }
+
+        /** The bar over the set: aggregated precision and recall, and every per-seed target on every seed. */
+        public List<String> failures() {
+            List<String> f = new ArrayList<>();
+            if (precision() < 0.95) {
+                f.add(String.format(Locale.ROOT, "aggregated precision %.3f < 0.95", precision()));
+            }
+            if (recall() < 0.95) {
+                f.add(String.format(Locale.ROOT, "aggregated recall %.3f < 0.95", recall()));
+            }
+            if (trapAlerts > 0) {
+                f.add("alerts on traps " + trapAlertsByKind);
+            }
+            if (shiftsFound < shifts) {
+                f.add("shifts found " + shiftsFound + "/" + shifts);
+            }
+            if (falseShifts > 0) {
+                f.add(falseShifts + " false shifts");
+            }
+            if (fixerMaxDeviation > DetectionEvaluation.MAX_FIXER_DEVIATION) {
+                f.add(String.format(Locale.ROOT, "fixer deviation %.3f", fixerMaxDeviation));
+            }
+            if (fixerAlerts > 0) {
+                f.add(fixerAlerts + " fixer alerts");
+            }
+            if (maxTransitionAlerts > DetectionEvaluation.MAX_TRANSITION_ALERTS) {
+                f.add(maxTransitionAlerts + " alerts after one crash or shift down");
+            }
+            return f;
+        }
+    }
+
+    /** Sums the reports of several seeds. */
+    public static Totals totals(List<EvaluationHarness.SeedResult> runs) {
+        Totals t = new Totals();
+        for (EvaluationHarness.SeedResult run : runs) {
+            Report r = run.report();
+            t.seeds++;
+            t.tp += r.truePositives;
+            t.fp += r.falsePositiveCount;
+            t.fn += r.missed.size();
+            t.transitionAlerts += r.transitionAlerts;
+            t.transitions += r.transitions.size();
+            t.maxTransitionAlerts = Math.max(t.maxTransitionAlerts, r.maxTransitionAlerts);
+            t.trapAlerts += r.trapAlerts;
+            t.traps += run.truth().traps.size();
+            r.trapAlertsByKind.forEach((k, v) -> t.trapAlertsByKind.merge(k, v, Integer::sum));
+            t.shifts += r.shifts;
+            t.shiftsFound += r.shiftsFound;
+            t.falseShifts += r.falseShifts;
+            t.otherShiftAlerts += r.otherShiftAlerts;
+            if (!Double.isNaN(r.fixerMaxDeviation)) {
+                t.fixerMaxDeviation = Double.isNaN(t.fixerMaxDeviation) ? r.fixerMaxDeviation
+                        : Math.max(t.fixerMaxDeviation, r.fixerMaxDeviation);
+            }
+            t.fixerAlerts += r.fixerAlerts;
+            t.failingSeeds += r.passes() ? 0 : 1;
+        }
+        return t;
+    }
+
+    /**
+     * The whole document.
+     *
+     * @param sets    named sets of runs, e.g. "Seeds used while tuning" → runs
+     * @param command the command that regenerates it
+     */
+    public static String render(Map<String, List<EvaluationHarness.SeedResult>> sets, String command, String note) {
+        StringBuilder md = new StringBuilder();
+        EvaluationHarness.Setup setup = sets.values().stream().flatMap(List::stream).findFirst()
+                .map(EvaluationHarness.SeedResult::setup).orElse(null);
+        md.append("# Detection evaluation\n\n");
+        md.append("Generated by `io.stashwatch.bench.DetectionEvaluationReport` (do not edit by hand). Regenerate:\n\n");
+        md.append("```\n").append(command).append("\n```\n\n");
+        md.append("Every run is the whole job, end to end and bounded, on a local Flink MiniCluster: the built-in PoE API\n")
+                .append("simulator (`SimulatorServer` over `MarketFeed`) over real HTTP on loopback → PoE client → river source →\n")
+                .append("page parser → stash deltas → detection (Currency Exchange rates from the simulator, river rates) →\n")
+                .append("collecting sinks. Alerts and price_stats are scored against the simulator's `GroundTruth` by\n")
+                .append("`io.stashwatch.market.DetectionEvaluation` (how each figure is scored is in its javadoc and below).\n\n");
+        if (setup != null) {
+            md.append(String.format(Locale.ROOT,
+                    "Market per seed: %d pages × %d stashes, %d accounts, 3 leagues, every scenario on (%.0f underpriced "
+                            + "listings and 12 traps per 100 pages, 3 shifts, a crash, a price fixer). Detection: `detect.window` "
+                            + "%ds, `detect.slide` %ds (river time, one page per second), other `detect.*` options at their "
+                            + "defaults; parallelism %d.\n\n",
+                    setup.pages(), setup.stashesPerPage(), setup.accounts(), setup.underpricedPer100Pages(),
+                    setup.window().toSeconds(), setup.slide().toSeconds(), setup.parallelism()));
+        }
+        if (note != null && !note.isBlank()) {
+            md.append(note.strip()).append("\n\n");
+        }
+        md.append("## Targets and how they are scored\n\n");
+        md.append("| target | bar | scored as |\n|---|---|---|\n");
+        md.append("| underpriced precision | ≥ 0.95 | TP / (TP + FP) over all seeds of a set; items by item id, an item alerted "
+                + "twice counts once; a fixer's fakes, traps and fair listings are FP; transition alerts (below) are left "
+                + "out and shown as *strict precision* = TP / (TP + FP + transition alerts) |\n");
+        md.append("| underpriced recall | ≥ 0.95 | TP / ground-truth underpriced items, over all seeds of a set |\n");
+        md.append("| traps | 0 alerts | alerted items that are ground-truth traps (divine/exalted read as chaos, link "
+                + "variants, gem variants, card stacks, rares), per kind |\n");
+        md.append("| price shifts | all found, 0 false | found: a `price_shift` on the key at or after the shift's first page, "
+                + "in its direction; false: a `price_shift` on a ground-truth stable key |\n");
+        md.append("| price fixer | ≤ 10 % | largest \\|reference / fair − 1\\| of the fixer's key over price_stats windows "
+                + "ending after the fixer's first page (its active pages); the same before it started is shown as the "
+                + "key's noise level; alerts on the fixer's own listings are FP and must be 0 |\n");
+        md.append("| crash / shift down | ≤ " + DetectionEvaluation.MAX_TRANSITION_ALERTS + " alert per transition | "
+                + "alerts on the key at or after the crash (or shift down) on items that are not ground-truth underpriced: "
+                + "the first seller at the new level cannot be told from a steal when it is listed; every later listing "
+                + "must be taken as the new market (not flagged) |\n\n");
+
+        md.append("## Aggregated\n\n");
+        md.append("| seeds | TP | FP | FN | precision | strict precision | recall | trap alerts | shifts found | false shifts "
+                + "| fixer max dev. | fixer alerts | transition alerts (max per transition) | seeds failing |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (Map.Entry<String, List<EvaluationHarness.SeedResult>> e : sets.entrySet()) {
+            Totals t = totals(e.getValue());
+            md.append(String.format(Locale.ROOT,
+                    "| %s (%d) | %d | %d | %d | %.3f | %.3f | %.3f | %d of %d | %d/%d | %d | %s | %d | %d (%d) | %d |\n",
+                    e.getKey(), t.seeds, t.tp, t.fp, t.fn, t.precision(), t.strictPrecision(), t.recall(), t.trapAlerts,
+                    t.traps, t.shiftsFound, t.shifts, t.falseShifts, pct(t.fixerMaxDeviation), t.fixerAlerts,
+                    t.transitionAlerts, t.maxTransitionAlerts, t.failingSeeds));
+        }
+        md.append('\n');
+        for (Map.Entry<String, List<EvaluationHarness.SeedResult>> e : sets.entrySet()) {
+            List<String> failures = totals(e.getValue()).failures();
+            md.append("- ").append(e.getKey()).append(": ")
+                    .append(failures.isEmpty() ? "**every target met**" : "**missed: " + String.join("; ", failures) + "**")
+                    .append('\n');
+        }
+        md.append('\n');
+
+        for (Map.Entry<String, List<EvaluationHarness.SeedResult>> e : sets.entrySet()) {
+            md.append("## ").append(e.getKey()).append("\n\n");
+            perSeed(md, e.getValue());
+        }
+        return md.toString();
+    }
+
+    private static void perSeed(StringBuilder md, List<EvaluationHarness.SeedResult> runs) {
+        md.append("| seed | events | TP | FP | FN | precision | recall | trap alerts by kind (traps) | shifts found | false "
+                + "shifts | other shift alerts | fixer dev. (before fixer) | fixer alerts | transition alerts | wall s |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (EvaluationHarness.SeedResult run : runs) {
+            Report r = run.report();
+            double baseline = r.fixers.stream().mapToDouble(f -> f.baselineDeviation).filter(d -> !Double.isNaN(d))
+                    .max().orElse(Double.NaN);
+            md.append(String.format(Locale.ROOT,
+                    "| %d | %,d | %d | %d | %d | %.3f | %.3f | %d %s (%d) | %d/%d | %d | %d | %s (%s) | %d | %d | %.0f |\n",
+                    run.seed(), run.events(), r.truePositives, r.falsePositiveCount, r.missed.size(), r.precision,
+                    r.recall, r.trapAlerts, r.trapAlertsByKind.isEmpty() ? "" : r.trapAlertsByKind.toString(),
+                    run.truth().traps.size(), r.shiftsFound, r.shifts, r.falseShifts, r.otherShiftAlerts,
+                    pct(r.fixerMaxDeviation), pct(baseline), r.fixerAlerts, r.transitionAlerts,
+                    run.wallMillis() / 1000.0));
+        }
+        md.append('\n');
+        Map<String, Integer> trapsByKind = new LinkedHashMap<>();
+        for (EvaluationHarness.SeedResult run : runs) {
+            run.report().trapsByKind.forEach((k, v) -> trapsByKind.merge(k, v, Integer::sum));
+        }
+        md.append("Traps injected over these seeds, by kind: ").append(trapsByKind).append(".\n\n");
+
+        md.append("Price shifts (page = river page; reported about one window after the move):\n\n");
+        md.append("| seed | key | from page | factor | alert at page | delay (pages) | old → new reference |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (EvaluationHarness.SeedResult run : runs) {
+            for (DetectionEvaluation.ShiftFinding f : run.report().shiftFindings) {
+                md.append(String.format(Locale.ROOT, "| %d | %s | %d | ×%.1f | %s | %s | %s |\n", run.seed(), f.key,
+                        f.fromPage, f.factor, f.alertPage < 0 ? "**not found**" : String.valueOf(f.alertPage),
+                        f.alertPage < 0 ? "" : String.valueOf(f.alertPage - f.fromPage),
+                        f.alertPage < 0 ? "" : String.format(Locale.ROOT, "%.1f → %.1f", f.oldReference, f.newReference)));
+            }
+        }
+        md.append("\nCrashes and shifts down (transition alerts: alerted items on the key from the move on that are not "
+                + "ground-truth underpriced):\n\n");
+        md.append("| seed | key | kind | from page | factor | transition alerts | first / last at page |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (EvaluationHarness.SeedResult run : runs) {
+            for (DetectionEvaluation.Transition t : run.report().transitions) {
+                md.append(String.format(Locale.ROOT, "| %d | %s | %s | %d | ×%.1f | %d | %s |\n", run.seed(), t.key, t.kind,
+                        t.fromPage, t.factor, t.alerts,
+                        t.alerts == 0 ? "–" : t.firstAlertPage + " / " + t.lastAlertPage));
+            }
+        }
+        md.append("\nPrice fixers:\n\n");
+        md.append("| seed | key | from page | fair | fakes at (mean) | windows with a reference | max deviation | before the fixer "
+                + "| alerts on its listings |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        for (EvaluationHarness.SeedResult run : runs) {
+            for (DetectionEvaluation.FixerFinding f : run.report().fixers) {
+                md.append(String.format(Locale.ROOT, "| %d | %s | %d | %.1f | %.1f | %d | %s | %s | %d |\n", run.seed(), f.key,
+                        f.fromPage, f.fairChaos, f.fakeChaos, f.rows, pct(f.maxDeviation), pct(f.baselineDeviation),
+                        f.alerts));
+            }
+        }
+        md.append('\n');
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+}
