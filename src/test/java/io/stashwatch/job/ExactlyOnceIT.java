@@ -114,6 +114,31 @@ class ExactlyOnceIT {
         LOG.info(summary);
     }
 
+    /**
+     * A job starting at the head that fails before its first checkpoint starts again where its first
+     * attempt started, not at the head of the moment: the rows its first attempt wrote stay part of
+     * one chain numbered from 0.
+     */
+    @Test
+    void aFailureBeforeTheFirstCheckpointRestartsFromTheSameStart() throws Exception {
+        String url = TestPostgres.migratedDatabase("head_restart");
+        FailingSinks.arm(List.of("pages#4"));
+        try (MarketRiver river = MarketRiver.start(MARKET_SEED, 90, STASHES, Duration.ofMillis(50), 20)) {
+            Map<String, String> options = river.options(Duration.ofSeconds(2));
+            options.put(Options.POE_START_CHANGE_ID.name(), "head");
+            options.put(Options.CHECKPOINT_INTERVAL.name(), "10m");
+            ProductionJob.submit(ProductionJob.config(options, url), FailingSinks::new, "head-restart")
+                    .getJobExecutionResult().get(3, TimeUnit.MINUTES);
+            assertThat(FailingSinks.fired()).containsExactly("pages#4");
+            String first = Sql.rows(url, "SELECT change_id FROM ingest_pages ORDER BY seq, change_id LIMIT 1").get(0).get(0);
+            long start = river.feed.indexOf(first).orElseThrow();
+            assertThat(start).as("started near the head").isGreaterThanOrEqualTo(20);
+            RiverTables.assertPageChain(url, river.feed, start, 90);
+            RiverTables.assertEvents(url);
+            RiverTables.assertListingsReplayEvents(url);
+        }
+    }
+
     private static Config config(MarketRiver river, String url, Path arrow) {
         Map<String, String> options = river.options(Duration.ofSeconds(2));
         options.put(Options.ARROW_DIR.name(), arrow.toString());

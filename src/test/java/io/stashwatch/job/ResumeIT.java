@@ -52,6 +52,7 @@ class ResumeIT {
         System.out.println("ResumeIT kill seed " + seed + " (rerun with -Dstashwatch.kill-seed=" + seed + "): kill after "
                 + killAt + " pages");
 
+        long t0 = System.nanoTime();
         // The uninterrupted run, in this JVM.
         String reference = TestPostgres.migratedDatabase("resume_reference");
         try (MarketRiver river = MarketRiver.start(MARKET_SEED, PAGES, STASHES, Duration.ZERO, 0)) {
@@ -60,6 +61,7 @@ class ResumeIT {
                     .getJobExecutionResult().get(3, TimeUnit.MINUTES);
         }
 
+        long t1 = System.nanoTime();
         // The same river, paced, followed by a process that is killed and started again.
         String resumed = TestPostgres.freshDatabase("resumed");
         Path stateDir = tmp.resolve("state");
@@ -91,9 +93,12 @@ class ResumeIT {
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long atKill = Sql.count(resumed, "ingest_pages");
-            System.out.println("ResumeIT: killed the first run with " + atKill + " pages written; resuming from "
-                    + state.latest().orElseThrow());
+            long t2 = System.nanoTime();
+            System.out.printf("ResumeIT: reference run %d s; first process killed after %d s with %d pages written;"
+                    + " resuming from %s%n", TimeUnit.NANOSECONDS.toSeconds(t1 - t0), TimeUnit.NANOSECONDS.toSeconds(t2 - t1),
+                    atKill, state.latest().orElseThrow());
             assertThat(atKill).as("pages written when the first run was killed").isLessThan(PAGES);
+            int requestsBefore = river.server.riverLog().size();
 
             Path secondLog = tmp.resolve("second.out");
             Process second = start(jar, args, secondLog, tmp.resolve("logs-second"));
@@ -102,9 +107,15 @@ class ResumeIT {
                 second.destroyForcibly().waitFor();
             }
             String out = read(secondLog);
+            System.out.printf("ResumeIT: second process ran %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t2));
             assertThat(ended).as("the second run ended: " + out).isTrue();
             assertThat(second.exitValue()).as("exit code of the second run: " + out).isZero();
             assertThat(out).contains("Resuming from");
+            // The second process asked for the checkpoint's cursor first: neither the beginning nor past what was written.
+            String firstAsked = river.server.riverLog().stream().skip(requestsBefore).filter(h -> h.status() == 200)
+                    .findFirst().orElseThrow().changeId();
+            assertThat(river.feed.indexOf(firstAsked).orElse(-1)).as("first page asked after the restart: %s", firstAsked)
+                    .isBetween(1L, atKill);
             RiverTables.assertPageChain(resumed, river.feed, PAGES);
         }
         Map<String, List<List<String>>> expected = Sql.dump(reference);

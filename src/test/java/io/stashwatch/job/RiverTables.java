@@ -37,19 +37,28 @@ final class RiverTables {
 
     /** {@code ingest_pages}: the river's pages 0..n-1, each once, in chain order, with their numbers. */
     static void assertPageChain(String url, RiverFeed feed, int pages) {
+        assertPageChain(url, feed, 0, pages);
+    }
+
+    /**
+     * {@code ingest_pages}: the river's pages {@code from..pages-1}, each once, in chain order, numbered
+     * from 0 (seq and river time count from the job's first cursor).
+     */
+    static void assertPageChain(String url, RiverFeed feed, long from, int pages) {
         List<List<String>> rows = Sql.rows(url, "SELECT change_id, next_change_id, realm, seq, stash_count, item_count,"
-                + " bytes, (extract(epoch FROM river_time) * 1000)::bigint FROM ingest_pages ORDER BY seq");
-        assertThat(rows).as("ingest_pages rows").hasSize(pages);
-        for (int k = 0; k < pages; k++) {
+                + " bytes, (extract(epoch FROM river_time) * 1000)::bigint FROM ingest_pages ORDER BY seq, change_id");
+        assertThat(rows).as("ingest_pages rows from page %d", from).hasSize((int) (pages - from));
+        for (int k = 0; k < rows.size(); k++) {
             List<String> r = rows.get(k);
+            long index = from + k;
             assertThat(r.get(3)).as("seq of row %d", k).isEqualTo(String.valueOf(k));
-            assertThat(r.get(0)).as("change id of page %d", k).isEqualTo(feed.changeId(k));
-            assertThat(r.get(1)).as("next change id of page %d", k).isEqualTo(feed.changeId(k + 1));
-            if (k + 1 < pages) {
-                assertThat(r.get(1)).as("page %d links to the next row", k).isEqualTo(rows.get(k + 1).get(0));
+            assertThat(r.get(0)).as("change id of row %d", k).isEqualTo(feed.changeId(index));
+            assertThat(r.get(1)).as("next change id of row %d", k).isEqualTo(feed.changeId(index + 1));
+            if (k + 1 < rows.size()) {
+                assertThat(r.get(1)).as("row %d links to the next row", k).isEqualTo(rows.get(k + 1).get(0));
             }
             assertThat(r.get(2)).isEqualTo("pc");
-            byte[] body = feed.pageJson(k);
+            byte[] body = feed.pageJson(index);
             assertThat(r.get(4)).as("stash count of page %d", k).isEqualTo(String.valueOf(stashes(body).size()));
             assertThat(r.get(6)).as("bytes of page %d", k).isEqualTo(String.valueOf(body.length));
             assertThat(Long.parseLong(r.get(7))).as("river time of page %d", k).isEqualTo(EPOCH_MS + k * PAGE_MS);

@@ -185,7 +185,7 @@ class RiverSourceTestSuiteIT extends SourceTestSuiteBase<RiverPage> {
         }
         try {
             CompletableFuture.runAsync(() -> CollectIteratorAssertions.assertThat(described).withNumRecordsLimit(limit)
-                    .matchesRecordsFromSource(expected, semantic)).get(2, TimeUnit.MINUTES);
+                    .matchesRecordsFromSource(expected, semantic)).get(1, TimeUnit.MINUTES);
         } catch (Exception e) {
             throw new AssertionError("records read back do not match: " + e.getMessage(), e);
         }
