@@ -9,9 +9,11 @@ import io.stashwatch.testutil.TestPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -68,15 +70,16 @@ class ExactlyOnceIT {
         Map<String, List<List<String>>> expected = Sql.dump(reference);
 
         // Failure points: record counts within each stream's length in the uninterrupted run, so each fires.
-        List<String> points = new ArrayList<>();
-        points.add("pages#" + (1 + random.nextInt(PAGES)));
-        points.add("pages#" + (1 + random.nextInt(PAGES)));
-        points.add("events#" + (1 + random.nextInt(expected.get("listing_events").size())));
-        points.add("events#" + (1 + random.nextInt(expected.get("listing_events").size())));
-        points.add("stats#" + (1 + random.nextInt(expected.get("price_stats").size())));
         assertThat(expected.get("alerts")).as("alerts of the uninterrupted run").isNotEmpty();
-        points.add("alerts#" + (1 + random.nextInt(expected.get("alerts").size())));
-        points = points.stream().distinct().collect(Collectors.toList());
+        Map<String, Integer> lengths = Map.of("pages", PAGES, "events", expected.get("listing_events").size(),
+                "stats", expected.get("price_stats").size(), "alerts", expected.get("alerts").size());
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String stream : List.of("pages", "pages", "events", "events", "stats", "alerts")) {
+            while (!chosen.add(stream + "#" + (1 + random.nextInt(lengths.get(stream))))) {
+                // draw again: each point is a different record
+            }
+        }
+        List<String> points = new ArrayList<>(chosen);
         long taskManagerAt = PAGES / 4 + random.nextInt(PAGES / 2);
         String plan = "ExactlyOnceIT failure points " + points + ", TaskManager restart at " + taskManagerAt + " pages";
         System.out.println(plan);

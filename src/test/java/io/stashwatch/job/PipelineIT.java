@@ -51,6 +51,8 @@ class PipelineIT {
             RiverTables.assertPriceStatsSane(url, detect.slideMillis, detect.windowMillis, PAGES);
             assertThat(Sql.count(url, "alerts")).as("alerts").isPositive();
             assertThat(Sql.count(url, "SELECT count(*) FROM alerts WHERE kind = 'underpriced'")).isPositive();
+            System.out.println("PipelineIT rows: " + Sql.TABLES.keySet().stream()
+                    .map(t -> t + "=" + Sql.count(url, t)).collect(Collectors.joining(", ")));
         }
     }
 }
