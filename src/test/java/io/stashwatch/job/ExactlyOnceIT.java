@@ -102,7 +102,8 @@ class ExactlyOnceIT {
             job.getJobExecutionResult().get(3, TimeUnit.MINUTES);
 
             assertThat(FailingSinks.fired()).as("failure points fired").containsExactlyInAnyOrderElementsOf(points);
-            assertThat(FailingSinks.restarts()).as("restarts").isGreaterThanOrEqualTo(points.size());
+            // Two points can fire in the same attempt (parallel subtasks), so restarts are not counted exactly.
+            assertThat(FailingSinks.restarts()).as("restarts").isGreaterThan(points.size() / 2);
             RiverTables.assertPageChain(faulty, river.feed, PAGES);
         }
         Map<String, List<List<String>>> actual = Sql.dump(faulty);
