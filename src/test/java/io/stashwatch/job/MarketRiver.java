@@ -8,10 +8,8 @@ import io.stashwatch.simulator.server.SimulatorServer;
 import io.stashwatch.simulator.server.SimulatorSettings;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -60,15 +58,6 @@ final class MarketRiver implements AutoCloseable {
 
     int pages() {
         return (int) feed.pageCount();
-    }
-
-    /** Change ids of the pages 0..n-1, in chain order. */
-    List<String> changeIds() {
-        List<String> ids = new ArrayList<>();
-        for (int k = 0; k < pages(); k++) {
-            ids.add(feed.changeId(k));
-        }
-        return ids;
     }
 
     /**
