@@ -14,7 +14,7 @@ public class StashSnapshot {
     public String changeId;
     /** The page's next_change_id. */
     public String nextChangeId;
-    /** Ordinal of the page in this realm's river since the job's first cursor (0, 1, ...); empty pages do not count. */
+    /** Ordinal of the page in this realm's river since the job's first cursor (0, 1, ...); head answers do not count. */
     public long seq;
     /** Event time in ms: river time of the page (see README, Time model). Deterministic. */
     public long riverTime;
