@@ -113,7 +113,7 @@ class SimulatorServerIT {
     @Test
     void riverPagesHeadAndBadCursor() throws Exception {
         SyntheticRiverFeed feed = new SyntheticRiverFeed(5, 20, 10);
-        start(SimulatorSettings.builder().pace(Duration.ofHours(1)).backlog(2), feed);
+        start(SimulatorSettings.builder().riverRule("client", "20:5:10,200:60:60").pace(Duration.ofHours(1)).backlog(2), feed);
         String token = accessToken("service:psapi");
 
         HttpResponse<byte[]> noToken = get("/public-stash-tabs", null, false);
