@@ -6,6 +6,7 @@ import io.stashwatch.config.Option;
 import io.stashwatch.config.Options;
 import io.stashwatch.db.DatabaseCheck;
 import io.stashwatch.db.Migrations;
+import io.stashwatch.job.ClassLoaderRelease;
 import io.stashwatch.job.Environments;
 import io.stashwatch.job.JobFactory;
 import io.stashwatch.poe.PoeSettings;
@@ -103,10 +104,15 @@ final class RunCommand implements Command {
             throw new ConfigException("jdbc.url is required on a cluster (there is no embedded database there)");
         }
         PoeSettings.fromConfig(config);
-        Class.forName("org.postgresql.Driver");
-        int applied = Migrations.apply(url, config.get(Options.JDBC_USER), config.get(Options.JDBC_PASSWORD));
-        if (applied > 0) {
-            out.println("Applied " + applied + " schema migration(s) to " + DatabaseCheck.redact(url));
+        try {
+            Class.forName("org.postgresql.Driver");
+            int applied = Migrations.apply(url, config.get(Options.JDBC_USER), config.get(Options.JDBC_PASSWORD));
+            if (applied > 0) {
+                out.println("Applied " + applied + " schema migration(s) to " + DatabaseCheck.redact(url));
+            }
+        } finally {
+            // this class loader is dropped once main returns; a registered driver would keep it alive
+            ClassLoaderRelease.run();
         }
         StreamExecutionEnvironment env = Environments.cluster(config);
         JobFactory.create(config, PostgresSinks.fromConfig(config)).build(env);
