@@ -379,6 +379,62 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         }
     }
 
+    // ------------------------------------------------------------------ class loaders
+
+    /** Whether {@link #retainedJobClassLoaders()} can work: the JDK's {@code jcmd} is there. */
+    public boolean canInspectProcesses() {
+        return Files.isExecutable(jcmd());
+    }
+
+    /**
+     * Job class loaders (Flink's {@code ChildFirstClassLoader}, one per jar run and per job) that
+     * the JobManager and each live TaskManager still hold after a full garbage collection, by
+     * process name. Read with {@code jcmd <pid> GC.run} and {@code GC.class_histogram}. Once jobs
+     * have ended their class loaders should be gone; ones that stay are leaks that cost metaspace
+     * with every submission.
+     */
+    public Map<String, Integer> retainedJobClassLoaders() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        List<ManagedProcess> processes = new ArrayList<>();
+        if (jobManager != null && jobManager.process().isAlive()) {
+            processes.add(jobManager);
+        }
+        taskManagers.stream().filter(tm -> tm.process().isAlive()).forEach(processes::add);
+        for (ManagedProcess p : processes) {
+            String pid = String.valueOf(p.process().pid());
+            jcmdOutput(pid, "GC.run");
+            int count = 0;
+            for (String line : jcmdOutput(pid, "GC.class_histogram").split("\n")) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length >= 4 && cols[3].equals("org.apache.flink.util.ChildFirstClassLoader")) {
+                    count = Integer.parseInt(cols[1]);
+                }
+            }
+            out.put(p.name(), count);
+        }
+        return out;
+    }
+
+    private Path jcmd() {
+        return javaExecutable.resolveSibling("jcmd");
+    }
+
+    private String jcmdOutput(String pid, String command) {
+        try {
+            Process p = new ProcessBuilder(jcmd().toString(), pid, command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + pid + " " + command + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run jcmd", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     // ------------------------------------------------------------------ accessors
 
     /** Base URL of the REST API and web UI, e.g. {@code http://localhost:40123}. */
