@@ -2,7 +2,11 @@ package io.stashwatch.cli;
 
 import io.stashwatch.config.Config;
 import io.stashwatch.config.ConfigException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,15 +32,49 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        boolean onCluster = onCluster();
-        int code = run(args, System.out, System.err, System.getenv(), onCluster);
-        if (onCluster) {
-            if (code != 0) {
-                throw new IllegalStateException("stashwatch failed to start (exit code " + code + "); see above");
-            }
-            return;
+        if (!onCluster()) {
+            System.exit(run(args, System.out, System.err, System.getenv(), false));
         }
-        System.exit(code);
+        // In a Flink client or JobManager: never exit the JVM, and fail with the error itself, which
+        // `flink run` prints and a REST submission (web UI, POST /jars/<id>/run) returns.
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(new Tee(System.err, errors), true, StandardCharsets.UTF_8);
+        int code = run(args, System.out, err, System.getenv(), true);
+        err.flush();
+        if (code != 0) {
+            String message = errors.toString(StandardCharsets.UTF_8).strip();
+            throw new UserFacingException(message.isEmpty() ? "stashwatch failed to start (exit code " + code + ")"
+                    : message);
+        }
+    }
+
+    /** Writes to two streams. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
     }
 
     /** True when running inside a Flink client or JobManager context ({@code flink run}, REST). */

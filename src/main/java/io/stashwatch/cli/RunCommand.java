@@ -4,6 +4,9 @@ import io.stashwatch.config.Config;
 import io.stashwatch.config.ConfigException;
 import io.stashwatch.config.Option;
 import io.stashwatch.config.Options;
+import io.stashwatch.db.DatabaseCheck;
+import io.stashwatch.db.Migrations;
+import io.stashwatch.job.ClassLoaderRelease;
 import io.stashwatch.job.Environments;
 import io.stashwatch.job.JobFactory;
 import io.stashwatch.poe.PoeSettings;
@@ -89,13 +92,28 @@ final class RunCommand implements Command {
         }
     }
 
-    /** Builds the job on the cluster's environment and submits it detached. */
+    /**
+     * Builds the job on the cluster's environment and submits it detached. Runs where {@code main}
+     * runs: in the {@code flink run} client, or inside the JobManager for a jar run over REST. The
+     * database is checked and migrated from there, as a local run does, so a new database needs no
+     * preparation beyond creating it.
+     */
     private static int submit(Config config, PrintStream out) throws Exception {
-        if (config.get(Options.JDBC_URL) == null) {
+        String url = config.get(Options.JDBC_URL);
+        if (url == null) {
             throw new ConfigException("jdbc.url is required on a cluster (there is no embedded database there)");
         }
         PoeSettings.fromConfig(config);
-        Class.forName("org.postgresql.Driver");
+        try {
+            Class.forName("org.postgresql.Driver");
+            int applied = Migrations.apply(url, config.get(Options.JDBC_USER), config.get(Options.JDBC_PASSWORD));
+            if (applied > 0) {
+                out.println("Applied " + applied + " schema migration(s) to " + DatabaseCheck.redact(url));
+            }
+        } finally {
+            // this class loader is dropped once main returns; a registered driver would keep it alive
+            ClassLoaderRelease.run();
+        }
         StreamExecutionEnvironment env = Environments.cluster(config);
         JobFactory.create(config, PostgresSinks.fromConfig(config)).build(env);
         env.executeAsync("stashwatch");

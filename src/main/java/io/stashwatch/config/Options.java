@@ -121,7 +121,8 @@ public final class Options {
     public static final Option<Duration> CHECKPOINT_INTERVAL = add("run", "checkpoint.interval",
             ValueType.DURATION, Duration.ofSeconds(10), "Interval between checkpoints.");
     public static final Option<Integer> PARALLELISM = add("run", "parallelism", ValueType.intRange(0, 1024), 0,
-            "Parallelism of the keyed operators (0 = number of cores). The river source runs one reader per realm.");
+            "Parallelism of the keyed operators (0 = the number of cores locally, the cluster's default on a cluster). "
+                    + "The river source runs one reader per realm.");
     public static final Option<Duration> RUN_IDLE_TIMEOUT = add("run", "run.idle-timeout", ValueType.DURATION, null,
             "Empty = run forever. Otherwise finish once the river head has returned no new stashes for this "
                     + "long: flush the sinks, print a summary, exit 0.");

@@ -1,5 +1,6 @@
 package io.stashwatch.sink;
 
+import io.stashwatch.job.ClassLoaderRelease;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ final class JdbcSinkWithServices<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
+        // the JDBC driver registers itself JVM-wide: let go of it when the job's class loader goes
+        ClassLoaderRelease.register(context.getUserCodeClassLoader());
         SinkWriter<T> writer = jdbc.createWriter(context);
         List<BackgroundService> started = new ArrayList<>();
         if (context.getTaskInfo().getIndexOfThisSubtask() == 0) {

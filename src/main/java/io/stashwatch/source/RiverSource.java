@@ -1,5 +1,6 @@
 package io.stashwatch.source;
 
+import io.stashwatch.job.ClassLoaderRelease;
 import io.stashwatch.model.RiverPage;
 import io.stashwatch.poe.RiverFetcherFactory;
 import io.stashwatch.source.enumerator.RiverEnumeratorState;
@@ -90,6 +91,8 @@ public final class RiverSource
 
     @Override
     public SourceReader<RiverPage, RiverSplit> createReader(SourceReaderContext context) {
+        // the shared PoE HTTP client lives JVM-wide: let go of it when the job's class loader goes
+        ClassLoaderRelease.register(context.getUserCodeClassLoader());
         return new RiverSourceReader(context, fetchers, deserializer, pageIntervalMillis, idleTimeout);
     }
 

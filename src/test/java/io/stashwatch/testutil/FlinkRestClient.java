@@ -251,8 +251,9 @@ public final class FlinkRestClient {
     // ------------------------------------------------------------------ plumbing
 
     /**
-     * Polls {@code condition} every 200 ms until it holds. Connection errors and 404s (a job or
-     * trigger not registered yet, the REST endpoint restarting) are retried; other failures end the wait.
+     * Polls {@code condition} every 200 ms until it holds. Connection errors, 404s (a job or
+     * trigger not registered yet, the REST endpoint restarting) and 503s (the JobManager still
+     * electing its leader while it starts) are retried; other failures end the wait.
      */
     public void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -267,7 +268,8 @@ public final class FlinkRestClient {
             } catch (UncheckedIOException e) {
                 lastError = e;
             } catch (IllegalStateException e) {
-                if (e.getMessage() == null || !e.getMessage().contains("-> HTTP 404")) {
+                if (e.getMessage() == null
+                        || !e.getMessage().contains("-> HTTP 404") && !e.getMessage().contains("-> HTTP 503")) {
                     throw e;
                 }
                 lastError = e;

@@ -53,6 +53,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private static final String JOB_MANAGER_MAIN =
             "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     private static final String TASK_MANAGER_MAIN = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+    private static final String CLI_MAIN = "org.apache.flink.client.cli.CliFrontend";
     private static final String BASH_JAVA_UTILS = "org.apache.flink.runtime.util.bash.BashJavaUtils";
     private static final String BASH_RESULT_PREFIX = "BASH_JAVA_UTILS_EXEC_RESULT:";
 
@@ -111,6 +112,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     private ManagedProcess jobManager;
     private final List<ManagedProcess> taskManagers = new ArrayList<>();
     private int taskManagerCounter;
+    private int cliCounter;
     private boolean closed;
 
     private StandaloneFlinkCluster(Builder builder, Path workDir, Map<String, String> configuration, int restPort)
@@ -331,6 +333,108 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return rest.get(path);
     }
 
+    // ------------------------------------------------------------------ the flink command line
+
+    /** What a {@link #flink} command printed and how it ended. */
+    public record CliResult(int exitCode, String output) {
+        /** The first match of group 1 of {@code regex} in the output, or an exception quoting the output. */
+        public String find(String regex) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(regex).matcher(output);
+            if (!m.find()) {
+                throw new IllegalStateException("no match for " + regex + " in the output (exit " + exitCode + "):\n"
+                        + output);
+            }
+            return m.group(1);
+        }
+    }
+
+    /**
+     * Runs Flink's command-line client ({@code bin/flink}, i.e. {@code CliFrontend}) against this
+     * cluster, as an operator would: {@code flink run -d job.jar ...}, {@code flink stop ...},
+     * {@code flink list}. It reads the cluster's {@code config.yaml} ({@code FLINK_CONF_DIR}), gets
+     * the Java 17 options of {@code env.java.opts.all} and {@code env.java.opts.client}, and sees the
+     * cluster's environment variables plus {@code environment}. With {@code flink run} the job's
+     * {@code main} runs in this process.
+     *
+     * @return exit code and everything printed (stdout and stderr)
+     */
+    public CliResult flink(List<String> args, Map<String, String> extraEnvironment, Duration timeout) {
+        String name = "flink-cli-" + (++cliCounter);
+        Map<String, String> env = new LinkedHashMap<>(extraEnvironment);
+        env.put("FLINK_CONF_DIR", configDir.toString());
+        ManagedProcess p = launch(name, javaOpts("env.java.opts.client"), CLI_MAIN, args, env);
+        try {
+            if (!p.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.process().destroyForcibly();
+                throw new IllegalStateException("flink " + String.join(" ", args.subList(0, 1)) + " did not finish in "
+                        + timeout.toSeconds() + "s; output in " + logDir.resolve(name + ".out"));
+            }
+            return new CliResult(p.process().exitValue(), Files.readString(logDir.resolve(name + ".out")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            p.process().destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running flink " + args, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ class loaders
+
+    /** Whether {@link #retainedJobClassLoaders()} can work: the JDK's {@code jcmd} is there. */
+    public boolean canInspectProcesses() {
+        return Files.isExecutable(jcmd());
+    }
+
+    /**
+     * Job class loaders (Flink's {@code ChildFirstClassLoader}, one per jar run and per job) that
+     * the JobManager and each live TaskManager still hold after a full garbage collection, by
+     * process name. Read with {@code jcmd <pid> GC.run} and {@code GC.class_histogram}. Once jobs
+     * have ended their class loaders should be gone; ones that stay are leaks that cost metaspace
+     * with every submission.
+     */
+    public Map<String, Integer> retainedJobClassLoaders() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        List<ManagedProcess> processes = new ArrayList<>();
+        if (jobManager != null && jobManager.process().isAlive()) {
+            processes.add(jobManager);
+        }
+        taskManagers.stream().filter(tm -> tm.process().isAlive()).forEach(processes::add);
+        for (ManagedProcess p : processes) {
+            String pid = String.valueOf(p.process().pid());
+            jcmdOutput(pid, "GC.run");
+            int count = 0;
+            for (String line : jcmdOutput(pid, "GC.class_histogram").split("\n")) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length >= 4 && cols[3].equals("org.apache.flink.util.ChildFirstClassLoader")) {
+                    count = Integer.parseInt(cols[1]);
+                }
+            }
+            out.put(p.name(), count);
+        }
+        return out;
+    }
+
+    private Path jcmd() {
+        return javaExecutable.resolveSibling("jcmd");
+    }
+
+    private String jcmdOutput(String pid, String command) {
+        try {
+            Process p = new ProcessBuilder(jcmd().toString(), pid, command).redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("jcmd " + pid + " " + command + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot run jcmd", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     // ------------------------------------------------------------------ accessors
 
     /** Base URL of the REST API and web UI, e.g. {@code http://localhost:40123}. */
@@ -438,6 +542,11 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     private ManagedProcess launch(String name, List<String> jvmArgs, String mainClass, List<String> args) {
+        return launch(name, jvmArgs, mainClass, args, Map.of());
+    }
+
+    private ManagedProcess launch(String name, List<String> jvmArgs, String mainClass, List<String> args,
+            Map<String, String> extraEnvironment) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable.toString());
         cmd.addAll(jvmArgs);
@@ -456,6 +565,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(name + ".out").toFile()));
             builder.environment().putAll(environment);
+            builder.environment().putAll(extraEnvironment);
             return new ManagedProcess(name, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);

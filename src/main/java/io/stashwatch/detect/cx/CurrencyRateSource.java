@@ -1,5 +1,6 @@
 package io.stashwatch.detect.cx;
 
+import io.stashwatch.job.ClassLoaderRelease;
 import io.stashwatch.market.RateUpdate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +103,8 @@ public final class CurrencyRateSource implements Source<RateUpdate, CurrencySpli
 
     @Override
     public SourceReader<RateUpdate, CurrencySplit> createReader(SourceReaderContext readerContext) {
+        // the shared PoE HTTP client lives JVM-wide: let go of it when the job's class loader goes
+        ClassLoaderRelease.register(readerContext.getUserCodeClassLoader());
         return new CurrencyRateReader(provider, leagues, pollMillis, bounded, System::currentTimeMillis);
     }
 }

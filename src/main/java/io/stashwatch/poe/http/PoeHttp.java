@@ -31,10 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class PoeHttp {
     private static final Logger LOG = LoggerFactory.getLogger(PoeHttp.class);
     private static final Map<PoeSettings, PoeHttp> SHARED = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private static final Object CLIENT_LOCK = new Object();
+    private static volatile HttpClient client;
 
     private final PoeSettings settings;
     private final String userAgent;
@@ -50,6 +48,37 @@ public final class PoeHttp {
         this.invalidRequests = InvalidRequestWindow.shared(settings.applicationKey(), settings.invalidRequestLimit(),
                 settings.invalidRequestWindow().toNanos());
         this.backoff = new Backoff(settings.backoffBase().toMillis(), settings.backoffMax().toMillis());
+    }
+
+    /** The JVM-wide HTTP client (connection pool), created on first use. */
+    private static HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (CLIENT_LOCK) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(10))
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Lets go of the JVM-wide HTTP client; the next request creates a new one, requests in flight
+     * finish on the old one. Java 17's {@code HttpClient} cannot be closed: its threads end once it
+     * is unreachable. On a Flink cluster a client kept in this class would keep its threads, and
+     * through them the job's class loader with every class of the jar, alive after the job ended;
+     * so this runs when that class loader is released.
+     */
+    public static void releaseSharedClient() {
+        synchronized (CLIENT_LOCK) {
+            client = null;
+        }
     }
 
     /** The instance for these settings, shared per JVM. */
@@ -103,7 +132,7 @@ public final class PoeHttp {
         metrics.requestSent();
         HttpResponse<java.util.concurrent.Flow.Publisher<java.util.List<java.nio.ByteBuffer>>> response;
         try {
-            response = HTTP.send(request, HttpResponse.BodyHandlers.ofPublisher());
+            response = client().send(request, HttpResponse.BodyHandlers.ofPublisher());
         } catch (IOException e) {
             permit.fail(ticker.nanos());
             throw new TransientPoeException(describe(request) + " failed: " + describe(e), e);
@@ -206,7 +235,7 @@ public final class PoeHttp {
      */
     public PlainResponse plainGet(URI uri) throws IOException, InterruptedException {
         HttpResponse<java.util.concurrent.Flow.Publisher<java.util.List<java.nio.ByteBuffer>>> response =
-                HTTP.send(request(uri).GET().build(), HttpResponse.BodyHandlers.ofPublisher());
+                client().send(request(uri).GET().build(), HttpResponse.BodyHandlers.ofPublisher());
         StreamingBody body = new StreamingBody(settings.requestTimeout().toNanos());
         response.body().subscribe(body);
         try (PoeResponse r = new PoeResponse(response.statusCode(), response.headers(), body,

@@ -1,5 +1,6 @@
 package io.stashwatch.source.enumerator;
 
+import io.stashwatch.job.ClassLoaderRelease;
 import io.stashwatch.poe.RiverFetcherFactory;
 import io.stashwatch.source.split.RiverSplit;
 import java.util.ArrayList;
@@ -130,7 +131,13 @@ public final class RiverSplitEnumerator implements SplitEnumerator<RiverSplit, R
         return new RiverEnumeratorState(initializedRealms, pending);
     }
 
+    /**
+     * The JobManager offers enumerators no class loader release hook; the head lookup may have
+     * created the shared PoE HTTP client there, so let go of it now (a restarted enumerator
+     * creates a new one if it needs it).
+     */
     @Override
     public void close() {
+        ClassLoaderRelease.run();
     }
 }
