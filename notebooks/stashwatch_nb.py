@@ -37,7 +37,7 @@ DEFAULT_ARROW_DIR = "data/arrow"
 ALERT_CHANNEL = "stashwatch_alerts"
 
 #: Item keys of the currencies that price notes use, to their id in notes (as the job's
-#: io.stashwatch.market.CurrencyItems; the integration test checks they agree).
+#: io.stashwatch.market.Currencies.fromItemName; the integration test checks they agree).
 CURRENCY_ITEMS: Dict[str, str] = {
     "Chaos Orb": "chaos",
     "Divine Orb": "divine",

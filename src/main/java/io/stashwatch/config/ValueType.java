@@ -162,24 +162,16 @@ public interface ValueType<T> extends Serializable {
     };
 
     static ValueType<Integer> intRange(int min, int max) {
+        ValueType<Long> longs = longRange(min, max);
         return new ValueType<>() {
             @Override
             public Integer parse(String raw) {
-                int v;
-                try {
-                    v = Integer.parseInt(raw);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("expected a whole number");
-                }
-                if (v < min || v > max) {
-                    throw new IllegalArgumentException("expected a number from " + min + " to " + max);
-                }
-                return v;
+                return longs.parse(raw).intValue();
             }
 
             @Override
             public String describe() {
-                return "integer";
+                return longs.describe();
             }
         };
     }

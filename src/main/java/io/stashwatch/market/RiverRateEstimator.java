@@ -34,7 +34,7 @@ public final class RiverRateEstimator {
 
     /** True when an event can move a river rate: a listing of a currency item priced in a currency. */
     public static boolean isSample(ListingEvent e) {
-        return e.league != null && e.priceCurrency != null && CurrencyItems.idOf(e.itemKey) != null;
+        return e.league != null && e.priceCurrency != null && Currencies.fromItemName(e.itemKey) != null;
     }
 
     /**
@@ -64,7 +64,7 @@ public final class RiverRateEstimator {
             }
             String target = null;
             double value = Double.NaN;
-            String x = CurrencyItems.idOf(e.itemKey);
+            String x = Currencies.fromItemName(e.itemKey);
             String y = e.priceCurrency;
             double a = e.priceAmount;
             if (x != null && a > 0 && !Double.isInfinite(a) && !x.equals(y)) {

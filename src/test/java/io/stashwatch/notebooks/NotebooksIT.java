@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stashwatch.db.EmbeddedDatabase;
-import io.stashwatch.market.CurrencyItems;
+import io.stashwatch.market.Currencies;
 import io.stashwatch.testutil.Sql;
 import io.stashwatch.testutil.DemoRun;
 import io.stashwatch.testutil.TestPostgres;
@@ -119,7 +119,7 @@ class NotebooksIT {
         assertThat(items.size()).isPositive();
         for (Iterator<Map.Entry<String, JsonNode>> it = items.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            assertThat(CurrencyItems.idOf(e.getKey())).as("currency id of %s", e.getKey()).isEqualTo(e.getValue().asText());
+            assertThat(Currencies.fromItemName(e.getKey())).as("currency id of %s", e.getKey()).isEqualTo(e.getValue().asText());
         }
     }
 
