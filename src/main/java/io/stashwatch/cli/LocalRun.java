@@ -45,11 +45,38 @@ final class LocalRun {
     private final PrintStream err;
     private final String label;
 
+    /** First change id of a river whose earlier runs' clock is reused (demo), or null. */
+    private String reuseEpochOf;
+
     LocalRun(Config config, PrintStream out, PrintStream err, String label) {
         this.config = config;
         this.out = out;
         this.err = err;
         this.label = label;
+    }
+
+    /**
+     * Reuses the river clock of an earlier run that started at {@code firstChangeId} in the same
+     * database, unless {@code river.epoch} is set: a rerun of the same river then rewrites the same
+     * rows instead of adding windows shifted in time.
+     */
+    LocalRun reuseEpochOf(String firstChangeId) {
+        this.reuseEpochOf = firstChangeId;
+        return this;
+    }
+
+    /** River time of the first page of an earlier run from {@code firstChangeId}, if the database has it. */
+    static java.util.Optional<java.time.Instant> earlierEpoch(Database db, String firstChangeId) {
+        try (Connection c = DatabaseCheck.connect(db.url(), db.user(), db.password());
+                java.sql.PreparedStatement st = c.prepareStatement(
+                        "SELECT river_time FROM ingest_pages WHERE change_id = ? AND seq = 0")) {
+            st.setString(1, firstChangeId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getTimestamp(1).toInstant()) : java.util.Optional.empty();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new UserFacingException("Cannot read ingest_pages: " + e.getMessage(), e);
+        }
     }
 
     /** A database the job writes to; embedded ones are stopped when the run ends. */
@@ -107,6 +134,14 @@ final class LocalRun {
         PoeSettings poe = PoeSettings.fromConfig(config);
         Config effective = config;
         try (Database db = openDatabase(config)) {
+            if (reuseEpochOf != null && config.get(Options.RIVER_EPOCH) == null) {
+                java.util.Optional<java.time.Instant> epoch = earlierEpoch(db, reuseEpochOf);
+                if (epoch.isPresent()) {
+                    effective = effective.with(Options.RIVER_EPOCH, epoch.get().toString());
+                    out.println("Same river as an earlier run in this database: keeping its clock (river.epoch "
+                            + epoch.get() + ")");
+                }
+            }
             checkCredentials(poe);
             Progress.reset();
             StashwatchJob job = JobFactory.create(effective, new CountingSinks(

@@ -88,7 +88,12 @@ final class RunCommand implements Command {
             out.println("PoE API simulator on " + simulator.baseUrl() + " (seed " + config.get(Options.SIM_SEED) + ", "
                     + (market.pages() < 0 ? "endless river" : market.pages() + " pages") + ", a page every "
                     + config.get(Options.SIM_PACE).toMillis() + " ms)");
-            return new LocalRun(effective, out, err, "demo").execute();
+            LocalRun run = new LocalRun(effective, out, err, "demo");
+            String start = effective.get(Options.POE_START_CHANGE_ID);
+            if (!start.equalsIgnoreCase("head")) {
+                run.reuseEpochOf(start.equalsIgnoreCase("beginning") ? "" : start);
+            }
+            return run.execute();
         }
     }
 
