@@ -7,10 +7,14 @@ import java.util.Arrays;
  *
  * <p>At every window end E the tracker receives the window reference R(E) (robust, over the
  * window) and the recent median r(E) (newest k accounts), and compares them with a baseline: the
- * <em>settled</em> level of the window that ended one window length earlier, E − W (the previous,
- * non-overlapping window), or, within one window after a confirmed shift, the new level itself. A
+ * <em>established</em> level of the previous, non-overlapping window, i.e. the median of the
+ * settled references at the window ends in (E − 2W, E − W], when at least half of those ends were
+ * settled; or, while that span still reaches back to a confirmed shift, the new level itself. A
  * window end is settled when no candidate was open after it and R and r agreed within √ratio;
  * ends inside a blip, or while old listings of a blip still linger in the window, are no baseline.
+ * An old level has to have held for a window, as a new one has: a single window end whose
+ * reference stood apart (a thin window where a few high asks outlived the rest) is not a level
+ * a later, normal window has "shifted" from.
  *
  * <ol>
  *   <li><b>Open</b> a candidate when the recent median has moved by at least {@code ratio} (up) or
@@ -20,13 +24,14 @@ import java.util.Arrays;
  *       (in log terms: within √ratio of the frozen baseline).</li>
  *   <li><b>Confirm</b> it once it has stayed open for a full window and the window reference itself
  *       has moved by {@code ratio}: one {@code price_shift} with the old level (baseline) and the
- *       new one (R). The new level is the baseline for the next window, so one move alerts once.</li>
+ *       new one (R). The new level is the baseline while the baseline span overlaps the move, so one
+ *       move alerts once.</li>
  * </ol>
  * A candidate that the window reference never follows is dropped after three windows. Keys
  * without a reference (thin) never open a candidate.
  */
 public class ShiftTracker {
-    /** Window ends of the last slides (ring, one slot per slide). */
+    /** Window ends of the last two windows of slides (ring, one slot per slide). */
     public long[] ends = new long[0];
     /** The settled reference at those ends, NaN when not settled (or no reference). */
     public double[] settled = new double[0];
@@ -120,7 +125,7 @@ public class ShiftTracker {
     }
 
     private void record(long end, double value, long window, long slide) {
-        int slots = (int) Math.min(4096, window / Math.max(1, slide) + 2);
+        int slots = (int) Math.min(8192, 2 * (window / Math.max(1, slide)) + 2);
         if (ends.length != slots || settled.length != slots) {
             long[] e = new long[slots];
             double[] v = new double[slots];
@@ -143,21 +148,30 @@ public class ShiftTracker {
         settled[s] = value;
     }
 
-    /** The settled reference of the window that ended one window length before {@code end}. */
+    /**
+     * The established level one window back: the median of the settled references at the window
+     * ends in (end − 2·window, end − window], NaN unless at least half of those ends were settled;
+     * the confirmed new level while that span reaches back to the confirmed shift.
+     */
     private double baseline(long end, long window, long slide) {
-        if (anchorEnd != Long.MIN_VALUE && end - window < anchorEnd) {
+        if (anchorEnd != Long.MIN_VALUE && end - 2 * window < anchorEnd) {
             return anchor;
         }
-        long target = end - window;
-        long best = Long.MIN_VALUE;
-        double value = Double.NaN;
+        long hi = end - window;
+        long lo = end - 2 * window;
+        double[] values = new double[ends.length];
+        int n = 0;
         for (int i = 0; i < ends.length; i++) {
-            if (ends[i] != Long.MIN_VALUE && ends[i] <= target && ends[i] > target - slide && ends[i] > best) {
-                best = ends[i];
-                value = settled[i];
+            if (ends[i] != Long.MIN_VALUE && ends[i] > lo && ends[i] <= hi && !Double.isNaN(settled[i])) {
+                values[n++] = settled[i];
             }
         }
-        return value;
+        long span = Math.max(1, window / Math.max(1, slide));
+        if (n == 0 || 2L * n < span) {
+            return Double.NaN;
+        }
+        Arrays.sort(values, 0, n);
+        return n % 2 == 1 ? values[n / 2] : Math.sqrt(values[n / 2 - 1] * values[n / 2]);
     }
 
     private static int slot(long end, long slide, int slots) {

@@ -23,12 +23,14 @@ import java.util.Set;
  *   <li>listings of an account holding more than {@code maxPerAccount} cheap listings of the key
  *       (counting those of this page): a price fixer's fakes are not steals;</li>
  *   <li>a listing that another, non-fixing account corroborates: one of the newest k accounts of
- *       the book, or another account in the same page, asks about the same low price (within 25 %).
- *       After a real crash the second seller at the new price is the market, not a second steal.</li>
+ *       the book asks about the same low price (within 25 %), or another account in the same page
+ *       asks a cheap price at the same level (neither ask would be a steal if the other were the
+ *       market). After a real crash the second seller at the new price is the market, not a second
+ *       steal; two sellers at the new level in one page are a new market, not two steals.</li>
  * </ul>
  */
 public final class UnderpricedJudge {
-    /** Two cheap asks within this factor of each other corroborate each other. */
+    /** A cheap ask corroborates another one of an earlier page (among the newest k accounts) within this factor. */
     public static final double CORROBORATION_BAND = 1.25;
 
     private final double ratio;
@@ -164,6 +166,16 @@ public final class UnderpricedJudge {
         return count > maxPerAccount;
     }
 
+    /**
+     * True when another, non-fixing account corroborates this cheap ask: one of the newest k
+     * accounts of the book asks about the same low price (within {@link #CORROBORATION_BAND}), or
+     * another account asks a cheap price on the same page that is at the same level (neither of the
+     * two would be a steal if the other were the market). Two sellers who, independently and at the
+     * same moment, ask far below the reference, within the spread of one market of each other, are a
+     * new market, not two steals (a crash: sellers at the new level spread like any market, e.g.
+     * 12 and 19 chaos after 44). Across pages the band stays narrow: a cheap ask among the newest
+     * accounts may itself be an earlier steal still listed, and it must not hide the next one.
+     */
     private boolean corroborated(long account, double price, double threshold, long[] recentAcc, double[] recentPrice,
             Map<Long, Integer> bookCheap, Map<Long, Set<Long>> pageCheap, Map<Long, List<Double>> pageCheapPrices) {
         for (int j = 0; j < recentAcc.length; j++) {
@@ -179,7 +191,7 @@ public final class UnderpricedJudge {
                 continue;
             }
             for (double p : entry.getValue()) {
-                if (near(p, price)) {
+                if (sameLevel(p, price)) {
                     return true;
                 }
             }
@@ -187,8 +199,17 @@ public final class UnderpricedJudge {
         return false;
     }
 
+    /** Asks of different pages: about the same price (within {@link #CORROBORATION_BAND}). */
     private static boolean near(double a, double b) {
         return Math.abs(Math.log(a / b)) <= Math.log(CORROBORATION_BAND);
+    }
+
+    /**
+     * Asks of the same page: at one level when neither would be a steal if the other were the
+     * market (the cheaper is above {@code ratio} × the dearer).
+     */
+    private boolean sameLevel(double a, double b) {
+        return Math.min(a, b) > ratio * Math.max(a, b);
     }
 
     /** The newest listing of each of the k most recently active accounts (same order as {@link ReferenceEstimator#recent}). */

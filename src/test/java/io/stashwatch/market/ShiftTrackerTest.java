@@ -70,6 +70,31 @@ class ShiftTrackerTest {
     }
 
     @Test
+    void aLoneWindowEndAboveTheLevelIsNoBaselineForAFalseShiftDown() {
+        // Level 100 throughout. One window end (slide 21) stands apart at 160 with the newest sellers
+        // agreeing (a thin window where a few high asks outlived the rest); one window earlier (slide 15)
+        // nothing was settled, so no candidate opened at 21. One window after it the market is still at
+        // 100: that is not a shift down from 160, the old level never was 160.
+        assertThat(run(60, k -> k == 21 ? 160 : 100, k -> k == 21 ? 160 : k == 15 ? 130 : 100)).isEmpty();
+    }
+
+    @Test
+    void aLevelHeldForAWindowIsABaselineEvenWithSomeUnsettledEnds() {
+        // The old level 100 with every third window end unsettled (newest sellers briefly apart), then a
+        // real shift to 200: still found, against 100.
+        List<double[]> shifts = run(60, k -> k < 31 ? 100 : 200, k -> k < 31 ? (k % 3 == 0 ? 130 : 100) : 200);
+        assertThat(shifts).hasSize(1);
+        assertThat(shifts.get(0)[1]).isEqualTo(100);
+        assertThat(shifts.get(0)[2]).isEqualTo(200);
+    }
+
+    @Test
+    void aLevelSettledForLessThanHalfAWindowIsNoBaseline() {
+        // Only two window ends settled before the move (the rest unsettled): no established old level.
+        assertThat(run(60, k -> k < 31 ? 100 : 200, k -> k < 31 ? (k == 20 || k == 21 ? 100 : 130) : 200)).isEmpty();
+    }
+
+    @Test
     void smallMovesAreNotShifts() {
         assertThat(run(40, k -> k < 11 ? 100 : 140, k -> k < 11 ? 100 : 140)).isEmpty();
     }

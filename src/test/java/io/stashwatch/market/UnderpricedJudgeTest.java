@@ -243,6 +243,39 @@ class UnderpricedJudgeTest {
     }
 
     @Test
+    void twoSellersAtTheNewLevelOnOnePageAreANewMarketEvenWhenTheirAsksSpreadLikeAnyMarket() {
+        // A crash from 2000 to about 600: two sellers at the new level on the same page, one asking 760,
+        // one 480 (apart by 1.58, as asks of one market are). Neither is a steal if the other is the
+        // market, so neither is alerted; the sellers after them are the market too.
+        KeyState s = seeded(KAOM_6L, 2000);
+        assertThat(page(s, 2, listed(2, "a", "crasherA", KAOM_6L, 760, "chaos"),
+                listed(2, "b", "crasherB", KAOM_6L, 480, "chaos"))).isEmpty();
+        assertThat(page(s, 3, listed(3, "c", "crasherC", KAOM_6L, 560, "chaos"))).isEmpty();
+    }
+
+    @Test
+    void aStealNextToAFairSellerOnOnePageIsStillAlerted() {
+        // Same page, two cheap asks: 900 (0.45 of the market) and 300, a steal even against 900.
+        KeyState s = seeded(KAOM_6L, 2000);
+        List<Alert> alerts = page(s, 2, listed(2, "a", "sellerA", KAOM_6L, 900, "chaos"),
+                listed(2, "b", "sellerB", KAOM_6L, 300, "chaos"));
+        assertThat(alerts).extracting(a -> a.itemId).containsExactlyInAnyOrder("a", "b");
+        // A steal in a page where a fair seller lists is alerted.
+        KeyState t = seeded(KAOM_6L, 2000);
+        assertThat(page(t, 2, listed(2, "fair", "sellerF", KAOM_6L, 1950, "chaos"),
+                listed(2, "steal", "sellerS", KAOM_6L, 700, "chaos"))).extracting(a -> a.itemId)
+                .containsExactly("steal");
+    }
+
+    @Test
+    void aCheapAskOfAnEarlierPageCorroboratesOnlyAboutTheSamePrice() {
+        // An earlier steal still listed among the newest accounts does not hide the next, cheaper one.
+        KeyState s = seeded(KAOM_6L, 2000);
+        assertThat(page(s, 2, listed(2, "first", "lucky1", KAOM_6L, 900, "chaos"))).hasSize(1);
+        assertThat(page(s, 3, listed(3, "second", "lucky2", KAOM_6L, 600, "chaos"))).hasSize(1);
+    }
+
+    @Test
     void delistedListingsLeaveTheBookAndMovesDoNotLoseTheListing() {
         KeyState s = seeded(KAOM_6L, 2000);
         page(s, 2, delisted(2, KAOM_6L + "-fair0", "seller0", KAOM_6L, 1900, "chaos"));

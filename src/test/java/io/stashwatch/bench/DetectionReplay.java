@@ -1,0 +1,258 @@
+package io.stashwatch.bench;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stashwatch.detect.Detection;
+import io.stashwatch.detect.DetectOptions;
+import io.stashwatch.market.DetectionEvaluation;
+import io.stashwatch.market.KeyDetector;
+import io.stashwatch.market.KeyState;
+import io.stashwatch.market.RateBook;
+import io.stashwatch.market.RateHistory;
+import io.stashwatch.model.Alert;
+import io.stashwatch.model.AlertKind;
+import io.stashwatch.model.ListingEvent;
+import io.stashwatch.model.PriceStat;
+import io.stashwatch.simulator.market.GroundTruth;
+import io.stashwatch.simulator.market.GroundTruthJson;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Diagnosis of detection on one simulated market without Flink: {@code dump} runs the whole job for
+ * a seed ({@link EvaluationHarness}) and stores its listing events (chaos prices filled in), alerts
+ * and the ground truth; {@code replay} feeds the stored events of each key, page by page, through
+ * {@link KeyDetector} the way {@code DetectorFunction} does (window ends before each page, the last
+ * windows at the end of input) and scores the result, so a change of the pure logic can be tried on
+ * many seeds in seconds. The job's own run ({@link DetectionEvaluationReport}) stays the figure of
+ * record; a replay of unchanged code reproduces the job's alerts.
+ *
+ * <pre>
+ * java -cp ... io.stashwatch.bench.DetectionReplay dump DIR 101,107
+ * java -cp ... io.stashwatch.bench.DetectionReplay replay DIR 101,107 [KEY-SUBSTRING]
+ * </pre>
+ */
+public final class DetectionReplay {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private DetectionReplay() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("use: dump DIR SEEDS | replay DIR SEEDS [KEY-SUBSTRING]");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[1]);
+        Files.createDirectories(dir);
+        String keyFilter = args.length > 3 ? args[3] : null;
+        for (String s : args[2].split(",")) {
+            long seed = Long.parseLong(s.trim());
+            if (args[0].equals("dump")) {
+                dump(dir, seed);
+            } else {
+                replay(dir, seed, keyFilter);
+            }
+        }
+        System.exit(0);
+    }
+
+    static void dump(Path dir, long seed) throws Exception {
+        EvaluationHarness.SeedResult r = EvaluationHarness.run(seed, EvaluationHarness.Setup.standard(Integer.getInteger("pages", 500)), false, true);
+        write(dir.resolve(seed + ".events.json.gz"), r.eventList());
+        write(dir.resolve(seed + ".alerts.json.gz"), r.alerts());
+        GroundTruthJson.write(r.truth(), dir.resolve(seed + ".truth.json"));
+        System.out.println("seed " + seed + " job: " + r.report());
+    }
+
+    static void replay(Path dir, long seed, String keyFilter) throws Exception {
+        List<ListingEvent> events = read(dir.resolve(seed + ".events.json.gz"), new TypeReference<List<ListingEvent>>() { });
+        List<Alert> jobAlerts = read(dir.resolve(seed + ".alerts.json.gz"), new TypeReference<List<Alert>>() { });
+        GroundTruth truth = GroundTruthJson.read(dir.resolve(seed + ".truth.json"));
+        List<Alert> alerts = new ArrayList<>();
+        List<PriceStat> stats = new ArrayList<>();
+        run(events, alerts, stats, keyFilter);
+        if (keyFilter != null) {
+            trace(events, stats, alerts, keyFilter);
+        }
+        DetectionEvaluation.Report report = DetectionEvaluation.evaluate(alerts, stats, truth,
+                EvaluationHarness.EPOCH.toEpochMilli(), 1000L);
+        System.out.println("seed " + seed + " replay: " + report);
+        System.out.println("  job alerts " + jobAlerts.size() + ", replay alerts " + alerts.size()
+                + (sameIds(jobAlerts, alerts) ? " (same ids)" : " (ids differ)"));
+        if (!report.failures().isEmpty()) {
+            System.out.println("  failures: " + report.failures());
+        }
+        for (DetectionEvaluation.FixerFinding f : report.fixers) {
+            PriceStat worst = null;
+            for (PriceStat st : stats) {
+                if (f.key.equals(st.league + "|" + st.itemKey) && page(st.windowEnd) > f.fromPage
+                        && !Double.isNaN(st.referenceChaos) && (worst == null
+                        || Math.abs(st.referenceChaos / f.fairChaos - 1) > Math.abs(worst.referenceChaos / f.fairChaos - 1))) {
+                    worst = st;
+                }
+            }
+            System.out.printf("  fixer %s %.3f (before %.3f); worst %+.3f at p%d with %d accounts%n", f.key,
+                    f.maxDeviation, f.baselineDeviation, worst == null ? Double.NaN : worst.referenceChaos / f.fairChaos - 1,
+                    worst == null ? -1 : page(worst.windowEnd), worst == null ? -1 : worst.accounts);
+        }
+        for (Alert a : alerts) {
+            if (a.kind == AlertKind.PRICE_SHIFT && truth.stableKeys.contains(a.league + "|" + a.itemKey)) {
+                System.out.printf("  false shift %s at page %d: %.1f -> %.1f (%d accounts)%n", a.itemKey,
+                        page(a.riverTime), a.referenceChaos, a.priceChaos, a.samples);
+            }
+        }
+        for (DetectionEvaluation.Transition t : report.transitions) {
+            if (t.alerts > 0) {
+                System.out.printf("  transition %s from %d: %d alerts at %d..%d%n", t.key, t.fromPage, t.alerts,
+                        t.firstAlertPage, t.lastAlertPage);
+            }
+        }
+    }
+
+    /** Prints the key's events, window rows and alerts in river order. */
+    private static void trace(List<ListingEvent> events, List<PriceStat> stats, List<Alert> alerts, String keyFilter) {
+        TreeMap<Long, List<String>> lines = new TreeMap<>();
+        for (ListingEvent e : events) {
+            if (matches(e.league + "|" + e.itemKey, keyFilter)) {
+                lines.computeIfAbsent(e.riverTime * 10, k -> new ArrayList<>()).add(String.format(
+                        "  p%d %-9s %-8s %-22s %8.2f  %s", page(e.riverTime), e.kind, e.itemId.substring(0, 8),
+                        e.accountName, e.priceChaos, e.note));
+            }
+        }
+        for (PriceStat st : stats) {
+            lines.computeIfAbsent((st.windowEnd - 1) * 10 + 5, k -> new ArrayList<>()).add(String.format(
+                    "W end p%d listings %d accounts %d median %.2f p10 %.2f p90 %.2f ref %.2f", page(st.windowEnd),
+                    st.listings, st.accounts, st.medianChaos, st.p10Chaos, st.p90Chaos, st.referenceChaos));
+        }
+        for (Alert a : alerts) {
+            lines.computeIfAbsent(a.riverTime * 10 + 1, k -> new ArrayList<>()).add(String.format(
+                    "ALERT %s p%d %s %s price %.2f ref %.2f samples %d", a.kind, page(a.riverTime), a.itemId,
+                    a.accountName, a.priceChaos, a.referenceChaos, a.samples));
+        }
+        lines.values().forEach(l -> l.forEach(System.out::println));
+    }
+
+    private static boolean matches(String key, String filter) {
+        return filter.startsWith("=") ? key.equals(filter.substring(1)) : key.contains(filter);
+    }
+
+    private static boolean sameIds(List<Alert> a, List<Alert> b) {
+        List<String> x = new ArrayList<>();
+        List<String> y = new ArrayList<>();
+        a.forEach(e -> x.add(e.alertId));
+        b.forEach(e -> y.add(e.alertId));
+        x.sort(null);
+        y.sort(null);
+        return x.equals(y);
+    }
+
+    static long page(long riverTime) {
+        return (riverTime - EvaluationHarness.EPOCH.toEpochMilli()) / 1000L;
+    }
+
+    /** Replays the events key by key as DetectorFunction does. */
+    static void run(List<ListingEvent> events, List<Alert> alerts, List<PriceStat> stats, String keyFilter) {
+        DetectOptions options = DetectOptions.defaults().withWindow(java.time.Duration.ofSeconds(100),
+                java.time.Duration.ofSeconds(10));
+        KeyDetector detector = Detection.keyDetector(options);
+        // Rates as the job applied them: chaos per unit by (league, currency, river time).
+        Map<String, Double> rates = new HashMap<>();
+        Map<String, List<ListingEvent>> byKey = new TreeMap<>();
+        for (ListingEvent e : events) {
+            if (e.priceCurrency != null && e.priceChaos > 0 && e.priceAmount > 0) {
+                rates.put(e.league + "|" + e.priceCurrency + "|" + e.riverTime, e.priceChaos / e.priceAmount);
+            }
+            String key = e.league + "|" + e.itemKey;
+            if (keyFilter == null || matches(key, keyFilter)) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (List<ListingEvent> list : byKey.values()) {
+            list.sort(Comparator.comparingLong(e -> e.riverTime));
+            KeyState s = new KeyState();
+            String league = list.get(0).league;
+            KeyDetector.Rates r = (currency, at) -> {
+                if ("chaos".equals(currency)) {
+                    return RateBook.resolve(currency, null, at, 0);
+                }
+                Double v = rates.get(league + "|" + currency + "|" + at);
+                if (v == null) {
+                    return RateBook.Rate.NONE;
+                }
+                RateHistory h = new RateHistory();
+                h.cxChaos = v;
+                h.cxUntil = Long.MAX_VALUE;
+                return RateBook.resolve(currency, h, at, 0);
+            };
+            int i = 0;
+            while (i < list.size()) {
+                long t = list.get(i).riverTime;
+                int j = i;
+                while (j < list.size() && list.get(j).riverTime == t) {
+                    j++;
+                }
+                windows(detector, s, t - 1, false, options, alerts, stats);
+                List<ListingEvent> page = new ArrayList<>();
+                for (ListingEvent e : list.subList(i, j)) {
+                    page.add(copy(e));
+                }
+                alerts.addAll(detector.page(s, t, page, r).alerts);
+                i = j;
+            }
+            windows(detector, s, Long.MAX_VALUE, true, options, alerts, stats);
+        }
+    }
+
+    private static void windows(KeyDetector detector, KeyState s, long limit, boolean endOfInput, DetectOptions o,
+            List<Alert> alerts, List<PriceStat> stats) {
+        while (s.nextWindowEnd != KeyState.NONE && s.nextWindowEnd - 1 <= limit) {
+            long end = s.nextWindowEnd;
+            KeyDetector.WindowResult w = detector.window(s, end);
+            if (Boolean.getBoolean("traceShift")) {
+                System.out.printf("  shift p%d open %s dir %d base %.2f anchor %.2f@p%d%n", page(end),
+                        s.shift.isOpen() ? "p" + page(s.shift.openSince) : "-", s.shift.openDir, s.shift.openBase,
+                        s.shift.anchor, page(s.shift.anchorEnd));
+            }
+            if (w.stat != null) {
+                stats.add(w.stat);
+            }
+            if (w.shift != null) {
+                alerts.add(w.shift);
+            }
+            if (s.book.size == 0 || endOfInput && end > s.lastPageTime) {
+                s.nextWindowEnd = KeyState.NONE;
+            } else {
+                s.nextWindowEnd = end + o.slideMillis;
+            }
+        }
+    }
+
+    private static ListingEvent copy(ListingEvent e) {
+        return io.stashwatch.market.Events.copy(e);
+    }
+
+    private static void write(Path file, Object value) throws Exception {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+            JSON.writeValue(out, value);
+        }
+    }
+
+    static <T> T read(Path file, TypeReference<T> type) throws Exception {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+            return JSON.readValue(in, type);
+        }
+    }
+}
