@@ -92,8 +92,38 @@ public final class DetectionReplay {
         System.out.println("seed " + seed + " replay: " + report);
         System.out.println("  job alerts " + jobAlerts.size() + ", replay alerts " + alerts.size()
                 + (sameIds(jobAlerts, alerts) ? " (same ids)" : " (ids differ)"));
+        Map<String, Alert> job = new TreeMap<>();
+        jobAlerts.forEach(a -> job.put(a.alertId, a));
+        Map<String, Alert> now = new TreeMap<>();
+        alerts.forEach(a -> now.put(a.alertId, a));
+        for (Alert a : job.values()) {
+            if (!now.containsKey(a.alertId)) {
+                System.out.printf("  only in the job run: %s%n", describe(a, truth));
+            }
+        }
+        for (Alert a : now.values()) {
+            if (!job.containsKey(a.alertId)) {
+                System.out.printf("  only in the replay: %s%n", describe(a, truth));
+            }
+        }
         if (!report.failures().isEmpty()) {
             System.out.println("  failures: " + report.failures());
+        }
+        // Reference against fair on stable keys (never moved): bias and spread of ln(reference / fair).
+        java.util.Set<String> stable = new java.util.HashSet<>(truth.stableKeys);
+        List<Double> dev = new ArrayList<>();
+        for (PriceStat st : stats) {
+            String key = st.league + "|" + st.itemKey;
+            Double fair = truth.fairChaos.get(key);
+            if (stable.contains(key) && fair != null && !Double.isNaN(st.referenceChaos)) {
+                dev.add(Math.log(st.referenceChaos / fair));
+            }
+        }
+        dev.sort(null);
+        if (!dev.isEmpty()) {
+            double mean = dev.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            System.out.printf("  stable keys: %d rows, ln(ref/fair) mean %+.4f p5 %+.3f p50 %+.3f p95 %+.3f%n", dev.size(),
+                    mean, dev.get(dev.size() / 20), dev.get(dev.size() / 2), dev.get(dev.size() * 19 / 20));
         }
         for (DetectionEvaluation.FixerFinding f : report.fixers) {
             PriceStat worst = null;
@@ -104,6 +134,34 @@ public final class DetectionReplay {
                     worst = st;
                 }
             }
+            // The same key without the fixer's listings: how far it strays on its own.
+            List<ListingEvent> without = new ArrayList<>();
+            for (ListingEvent e : events) {
+                if (f.key.equals(e.league + "|" + e.itemKey) && !f.account.equals(e.accountName)) {
+                    without.add(e);
+                }
+            }
+            List<PriceStat> cf = new ArrayList<>();
+            run(without, new ArrayList<>(), cf, "=" + f.key);
+            double cfMax = 0;
+            double effect = 0;
+            Map<Long, Double> withRef = new HashMap<>();
+            for (PriceStat st : stats) {
+                if (f.key.equals(st.league + "|" + st.itemKey)) {
+                    withRef.put(st.windowEnd, st.referenceChaos);
+                }
+            }
+            for (PriceStat st : cf) {
+                if (page(st.windowEnd) > f.fromPage && !Double.isNaN(st.referenceChaos)) {
+                    cfMax = Math.max(cfMax, Math.abs(st.referenceChaos / f.fairChaos - 1));
+                    Double w = withRef.get(st.windowEnd);
+                    if (w != null && !Double.isNaN(w)) {
+                        effect = Math.max(effect, Math.abs(w / st.referenceChaos - 1));
+                    }
+                }
+            }
+            System.out.printf("  fixer key without the fixer: max deviation %.3f; fixer's own effect on the reference %.3f%n",
+                    cfMax, effect);
             System.out.printf("  fixer %s %.3f (before %.3f); worst %+.3f at p%d with %d accounts%n", f.key,
                     f.maxDeviation, f.baselineDeviation, worst == null ? Double.NaN : worst.referenceChaos / f.fairChaos - 1,
                     worst == null ? -1 : page(worst.windowEnd), worst == null ? -1 : worst.accounts);
@@ -143,6 +201,12 @@ public final class DetectionReplay {
                     a.accountName, a.priceChaos, a.referenceChaos, a.samples));
         }
         lines.values().forEach(l -> l.forEach(System.out::println));
+    }
+
+    private static String describe(Alert a, GroundTruth truth) {
+        boolean under = truth.underpriced.stream().anyMatch(u -> u.itemId.equals(a.itemId));
+        return String.format("%s %s|%s p%d price %.1f ref %.1f %s", a.kind, a.league, a.itemKey, page(a.riverTime),
+                a.priceChaos, a.referenceChaos, a.kind == AlertKind.UNDERPRICED ? (under ? "(underpriced)" : "(not underpriced)") : "");
     }
 
     private static boolean matches(String key, String filter) {
