@@ -106,6 +106,15 @@ public final class DetectionReplay {
                 System.out.printf("  only in the replay: %s%n", describe(a, truth));
             }
         }
+        for (String id : report.falsePositives) {
+            alerts.stream().filter(a -> id.equals(a.itemId)).findFirst()
+                    .ifPresent(a -> System.out.printf("  false positive: %s %s%n", describe(a, truth), a.note));
+        }
+        for (String id : report.missed) {
+            truth.underpriced.stream().filter(u -> id.equals(u.itemId)).findFirst()
+                    .ifPresent(u -> System.out.printf("  missed: %s|%s p%d price %.1f fair %.1f %s%n", u.league,
+                            u.itemKey, u.pageIndex, u.priceChaos, u.fairChaos, u.note));
+        }
         if (!report.failures().isEmpty()) {
             System.out.println("  failures: " + report.failures());
         }
