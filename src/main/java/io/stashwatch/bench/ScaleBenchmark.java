@@ -66,9 +66,11 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * </ul>
  *
  * <pre>
- * java -Xmx3g -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark [--part all|state|latency]
- *     [--listings 1120000] [--hold 90s] [--hold-rate 4] [--checkpoint-interval 10s] [--sample 10s]
- *     [--load 0.8] [--latency-pages 1500] [--out docs/benchmarks-scale.md]
+ * java -Xmx3g --add-opens=java.base/java.nio=ALL-UNNAMED (Arrow; see docs/benchmarks-scale.md for all flags) \
+ *     -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark [--part all|state|latency]
+ *     [--listings 1120000] [--hold 60s] [--hold-rate 2] [--checkpoint-interval 10s] [--sample 10s]
+ *     [--load 0.8] [--throughput-pages 200] [--latency-backlog 150] [--latency-live 240] [--underpriced 100]
+ *     [--stashes-per-page 250] [--out docs/benchmarks-scale.md]
  * </pre>
  */
 public final class ScaleBenchmark {
@@ -87,13 +89,15 @@ public final class ScaleBenchmark {
     static final class Args {
         String part = "all";
         long listings = 1_120_000;
-        Duration hold = Duration.ofSeconds(90);
-        double holdRate = 4;
+        Duration hold = Duration.ofSeconds(60);
+        double holdRate = 2;
         Duration checkpointInterval = Duration.ofSeconds(10);
         Duration sample = Duration.ofSeconds(10);
         double load = 0.8;
-        int latencyPages = 1500;
+        int throughputPages = 200;
         int latencyBacklog = 150;
+        int latencyLive = 240;
+        double underpriced = 100;
         int stashesPerPage = 250;
         Path out = Path.of("docs/benchmarks-scale.md");
         String command;
@@ -110,7 +114,9 @@ public final class ScaleBenchmark {
                     case "--checkpoint-interval" -> r.checkpointInterval = duration(a[++i]);
                     case "--sample" -> r.sample = duration(a[++i]);
                     case "--load" -> r.load = Double.parseDouble(a[++i]);
-                    case "--latency-pages" -> r.latencyPages = Integer.parseInt(a[++i]);
+                    case "--throughput-pages" -> r.throughputPages = Integer.parseInt(a[++i]);
+                    case "--latency-live" -> r.latencyLive = Integer.parseInt(a[++i]);
+                    case "--underpriced" -> r.underpriced = Double.parseDouble(a[++i]);
                     case "--latency-backlog" -> r.latencyBacklog = Integer.parseInt(a[++i]);
                     case "--stashes-per-page" -> r.stashesPerPage = Integer.parseInt(a[++i]);
                     case "--out" -> r.out = Path.of(a[++i]);
@@ -120,7 +126,8 @@ public final class ScaleBenchmark {
             if (!List.of("all", "state", "latency").contains(r.part)) {
                 throw new IllegalArgumentException("--part must be all, state or latency");
             }
-            r.command = "java -Xmx3g -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark " + String.join(" ", a);
+            r.command = "java " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                    + " -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark " + String.join(" ", a);
             return r;
         }
 
@@ -218,7 +225,8 @@ public final class ScaleBenchmark {
 
     /** One completed checkpoint. */
     record Checkpoint(long id, long triggerMillis, long durationMs, long stateSize, long checkpointedSize,
-            long listingsAtTrigger, Map<String, Long> perOperator) {
+            long listingsAtTrigger, Map<String, Long> perOperator, long stateWorkMs, long barrierDelayMs,
+            long alignmentMs) {
     }
 
     static final class StateRun {
@@ -338,6 +346,9 @@ public final class ScaleBenchmark {
                     Map.Entry<Long, Long> at = listingsAt.floorEntry(trigger);
                     Map<String, Long> perOp = new LinkedHashMap<>();
                     JsonNode d = get(rest, "/jobs/" + job + "/checkpoints/details/" + id);
+                    long work = 0;
+                    long delay = 0;
+                    long alignment = 0;
                     Iterator<Map.Entry<String, JsonNode>> tasks = d.path("tasks").fields();
                     while (tasks.hasNext()) {
                         Map.Entry<String, JsonNode> t = tasks.next();
@@ -345,10 +356,18 @@ public final class ScaleBenchmark {
                         if (size > 0) {
                             perOp.put(vertexNames.getOrDefault(t.getKey(), t.getKey()), size);
                         }
+                        // per subtask: synchronous + asynchronous part (the state backend's work), the time
+                        // the barrier took to arrive (start delay) and alignment
+                        JsonNode sum = get(rest, "/jobs/" + job + "/checkpoints/details/" + id + "/subtasks/"
+                                + t.getKey()).path("summary");
+                        work = Math.max(work, sum.path("checkpoint_duration").path("sync").path("max").asLong()
+                                + sum.path("checkpoint_duration").path("async").path("max").asLong());
+                        delay = Math.max(delay, sum.path("start_delay").path("max").asLong());
+                        alignment = Math.max(alignment, sum.path("alignment").path("duration").path("max").asLong());
                     }
                     checkpoints.put(id, new Checkpoint(id, trigger, c.path("end_to_end_duration").asLong(),
                             c.path("state_size").asLong(), c.path("checkpointed_size").asLong(),
-                            at == null ? 0 : at.getValue(), perOp));
+                            at == null ? 0 : at.getValue(), perOp, work, delay, alignment));
                 }
             } catch (IOException | InterruptedException e) {
                 System.err.println("REST: " + e);
@@ -392,15 +411,23 @@ public final class ScaleBenchmark {
             sb.append("From `/jobs/<id>/checkpoints` of the MiniCluster's REST API: end-to-end duration, full state "
                     + "size (`state_size`: all SST files the checkpoint references) and what this checkpoint "
                     + "uploaded (`checkpointed_size`, incremental). Live listings at the checkpoint's trigger time.\n\n");
-            sb.append("| checkpoint | triggered at (s) | duration (ms) | full state (MB) | uploaded (MB) | live listings "
-                    + "| B per live listing | stash deltas (MB) | detect (MB) |\n|---|---|---|---|---|---|---|---|---|\n");
+            sb.append("Duration split (slowest subtask of any operator): *barrier* = start delay, the time the "
+                    + "checkpoint barrier took to reach the operator through the network buffers in front of it; "
+                    + "*alignment* = waiting for the barrier on all inputs; *state* = synchronous + asynchronous part, "
+                    + "the state backend's own work (RocksDB flush, SST upload).\n\n");
+            sb.append("| checkpoint | triggered at (s) | duration (ms) | barrier / alignment / state (ms) | full state (MB) "
+                    + "| uploaded (MB) | live listings | B per live listing | stash deltas (MB) | detect (MB) |\n"
+                    + "|---|---|---|---|---|---|---|---|---|---|\n");
             long maxDuration = 0;
+            long maxWork = 0;
             Checkpoint last = null;
             for (Checkpoint c : checkpoints.values()) {
                 maxDuration = Math.max(maxDuration, c.durationMs);
                 last = c;
-                sb.append(String.format(Locale.ROOT, "| #%d | %.1f | %d | %.1f | %.1f | %,d | %s | %s | %s |%n", c.id,
-                        c.triggerMillis / 1000.0, c.durationMs, c.stateSize / 1e6, c.checkpointedSize / 1e6,
+                maxWork = Math.max(maxWork, c.stateWorkMs);
+                sb.append(String.format(Locale.ROOT, "| #%d | %.1f | %d | %d / %d / %d | %.1f | %.1f | %,d | %s | %s | %s |%n",
+                        c.id, c.triggerMillis / 1000.0, c.durationMs, c.barrierDelayMs, c.alignmentMs, c.stateWorkMs,
+                        c.stateSize / 1e6, c.checkpointedSize / 1e6,
                         c.listingsAtTrigger, c.listingsAtTrigger < 10_000 ? "–"
                                 : String.format(Locale.ROOT, "%.0f", (double) c.stateSize / c.listingsAtTrigger),
                         op(c, "stash deltas"), op(c, "detect")));
@@ -409,18 +436,23 @@ public final class ScaleBenchmark {
             long heapMax = 0;
             long maxListings = 0;
             for (Sample s : samples.subList(Math.min(2, samples.size()), samples.size())) {
+                maxListings = Math.max(maxListings, s.listings);
+                if (s.pages >= growPages + holdPages) {
+                    continue; // the source has finished: its generator is being released
+                }
                 heapMin = Math.min(heapMin, s.heapAfterGc);
                 heapMax = Math.max(heapMax, s.heapAfterGc);
-                maxListings = Math.max(maxListings, s.listings);
             }
             sb.append("\n### Summary\n\n");
             sb.append(String.format(Locale.ROOT, "- Live listings: up to **%,d**.%n", maxListings));
             if (heapMin != Long.MAX_VALUE) {
-                sb.append(String.format(Locale.ROOT, "- Heap after GC from the third sample on: %d–%d MB "
-                        + "(before the job: %d MB).%n", heapMin >> 20, heapMax >> 20, heapBefore >> 20));
+                sb.append(String.format(Locale.ROOT, "- Heap after GC from the third sample until the last page: "
+                        + "%d–%d MB (before the job: %d MB).%n", heapMin >> 20, heapMax >> 20, heapBefore >> 20));
             }
-            sb.append(String.format(Locale.ROOT, "- Longest checkpoint: **%d ms** (%d checkpoints).%n", maxDuration,
-                    checkpoints.size()));
+            long over = checkpoints.values().stream().filter(c -> c.durationMs >= 10_000).count();
+            sb.append(String.format(Locale.ROOT, "- Longest checkpoint: **%d ms**; %d of %d checkpoints took 10 s or more. "
+                    + "Longest state part (sync + async of one subtask): **%d ms**.%n", maxDuration, over,
+                    checkpoints.size(), maxWork));
             if (last != null && last.listingsAtTrigger > 0) {
                 sb.append(String.format(Locale.ROOT, "- Last checkpoint: %.1f MB for %,d live listings = **%.0f B per "
                         + "live listing** (whole job state); the stash delta operator alone %.0f B.%n",
@@ -447,10 +479,14 @@ public final class ScaleBenchmark {
         }
     }
 
-    /** Stash pool and pages for about {@code listings} live listings (as StateSizeReport: each stash seen about twice). */
+    /**
+     * Stash pool and pages for about {@code listings} live listings: each stash of the pool is visited
+     * about once during the growth (63 % of the pool seen, ~10.4 live listings per seen stash), half as
+     * many pages as {@code StateSizeReport}'s two visits per stash for the same listings.
+     */
     static int[] shapeFor(long listings) {
-        int pool = (int) Math.max(500, listings / 10);
-        int pages = Math.max(4, pool * 2 / 250);
+        int pool = (int) Math.max(500, listings / 7);
+        int pages = Math.max(4, pool / 250);
         return new int[] {pool, pages};
     }
 
@@ -555,13 +591,19 @@ public final class ScaleBenchmark {
                     + "heap flat and checkpoints under 10 s;\n"
                     + "- alert latency p99 < 1 s while the job runs at 80 % of its maximum throughput.\n\n"
                     + "```\nmvn -o -q -DskipTests package\n"
-                    + "java -Xmx3g -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark            # both parts, ~12 min\n"
-                    + "java -Xmx3g -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark --part state\n"
-                    + "java -Xmx3g -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark --part latency\n```\n\n"
-                    + "Options: `--listings N` (target live listings; default 1 120 000, of which about 90 % are "
-                    + "reached), `--hold 90s` and `--hold-rate 4` (pages per second after the growth), "
-                    + "`--checkpoint-interval 10s`, `--sample 10s`, `--load 0.8`, `--latency-pages 1500`, "
-                    + "`--latency-backlog 150`, `--stashes-per-page 250`, `--out docs/benchmarks-scale.md`.\n\n";
+                    + "OPENS=\"--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED "
+                    + "--add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED\"\n"
+                    + "java -Xmx3g $OPENS -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark                 # both parts\n"
+                    + "java -Xmx3g $OPENS -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark --part state    # only one part;\n"
+                    + "java -Xmx3g $OPENS -cp target/stashwatch.jar io.stashwatch.bench.ScaleBenchmark --part latency  # the other keeps its section\n"
+                    + "```\n\n"
+                    + "(The `--add-opens` flags are for Arrow, whose files the latency part's production sinks write; the "
+                    + "jar's manifest carries them only for `java -jar`.) Options: `--listings N` (target live "
+                    + "listings, default 1 120 000; the pool has N / 7 stashes and the growth N / 1750 pages), `--hold 60s` "
+                    + "and `--hold-rate 2` (pages per second after the growth), `--checkpoint-interval 10s`, "
+                    + "`--sample 10s`; `--load 0.8`, `--throughput-pages 200` (pages of the maximum run), "
+                    + "`--latency-backlog 150` and `--latency-live 240` (pages of the paced run), "
+                    + "`--underpriced 100` (per 100 pages), `--stashes-per-page 250`; `--out docs/benchmarks-scale.md`.\n\n";
         }
 
         private static String stateSetup() {
@@ -584,7 +626,7 @@ public final class ScaleBenchmark {
                     + "`PostgresSinks` into an embedded PostgreSQL, Arrow files on, checkpoints every 10 s, "
                     + "parallelism 2) against the built-in simulator, river rate limit lifted (100 000 requests/s) so "
                     + "the client is not the limit. Two runs on the same market (seed 42, 250 stashes per page like the "
-                    + "live river, 40 underpriced listings injected per 100 pages):\n\n"
+                    + "live river, underpriced listings injected as set below):\n\n"
                     + "1. **maximum throughput**: every page available at once (no pacing); the rate is the slope of "
                     + "`ingest_pages.fetched_at` over the middle 80 % of the pages (the source fetches a page when the "
                     + "job takes it, so under backpressure this is the job's rate into PostgreSQL);\n"
