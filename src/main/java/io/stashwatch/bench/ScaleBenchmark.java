@@ -161,6 +161,7 @@ public final class ScaleBenchmark {
         String latency = null;
         if (!args.part.equals("latency")) {
             state = new StateRun(args).run();
+            Report.write(args.out, args.command, machine, state, null); // kept if the next part fails
         }
         if (!args.part.equals("state")) {
             latency = LoadLatency.run(args);
