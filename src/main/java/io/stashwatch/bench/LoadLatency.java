@@ -34,6 +34,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * visible (the {@code LISTEN stashwatch_alerts} notification).
  */
 final class LoadLatency {
+    /** Pages right after the backlog not counted (the job may still be finishing the backlog). */
+    static final int LIVE_MARGIN = 3;
+
     private LoadLatency() {
     }
 
@@ -119,14 +122,14 @@ final class LoadLatency {
         return SimulatorSettings.builder().riverRule("client", "100000:1:1").gzip(false);
     }
 
-    private static void runJob(Config config, String name) throws Exception {
+    private static org.apache.flink.core.execution.JobClient startJob(Config config, String name) throws Exception {
         StreamExecutionEnvironment env = Environments.local(config, 2);
         // a failure is a failed measurement, not something to restart from
         org.apache.flink.configuration.Configuration noRestart = new org.apache.flink.configuration.Configuration();
         noRestart.set(org.apache.flink.configuration.RestartStrategyOptions.RESTART_STRATEGY, "none");
         env.configure(noRestart);
         JobFactory.create(config, PostgresSinks.fromConfig(config)).build(env);
-        env.executeAsync(name).getJobExecutionResult().get();
+        return env.executeAsync(name);
     }
 
     /** Every page up to {@code pages} available at once; the job's page rate into PostgreSQL. */
@@ -137,7 +140,7 @@ final class LoadLatency {
             // pages 0..pages-1 are there from the start; the next one would come an hour later
             SimulatorSettings sim = simulator().backlog(pages - 1L).pace(Duration.ofHours(1)).build();
             try (SimulatorServer server = new SimulatorServer(sim, feed).start()) {
-                runJob(config(server, db, dir), "stashwatch-max-throughput");
+                startJob(config(server, db, dir), "stashwatch-max-throughput").getJobExecutionResult().get();
             }
             List<long[]> rows = new ArrayList<>();
             try (Connection c = DatabaseCheck.connect(db.jdbcUrl(), db.user(), null);
@@ -169,6 +172,17 @@ final class LoadLatency {
         return new Throughput(rows.size(), (b - a) / seconds, bytes / 1e6 / seconds, seconds);
     }
 
+    /** Whether the job has asked for page {@code index} (it has every page before it). */
+    private static boolean askedFor(SimulatorServer server, MarketFeed feed, long index) {
+        for (SimulatorServer.RiverHit h : server.riverLog()) {
+            java.util.OptionalLong i = feed.indexOf(h.changeId());
+            if (i.isPresent() && i.getAsLong() >= index) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A backlog, then one page every {@code pace}: latency of the live pages' underpriced alerts. */
     static Latency paced(MarketFeed feed, int backlog, Duration pace) throws Exception {
         Path dir = Files.createTempDirectory("stashwatch-paced");
@@ -180,7 +194,18 @@ final class LoadLatency {
             SimulatorSettings sim = simulator().backlog(backlog).pace(pace).build();
             System.out.printf(Locale.ROOT, "paced: backlog %d, then one page every %d ms%n", backlog, pace.toMillis());
             try (SimulatorServer server = new SimulatorServer(sim, feed).start()) {
-                runJob(config(server, db, dir), "stashwatch-paced-latency");
+                // the backlog first, then the live pages with the job at the head: otherwise the job would
+                // spend the live part catching up (at 80 % load it gains only 0.25 pages per page offered)
+                server.holdLivePages();
+                var job = startJob(config(server, db, dir), "stashwatch-paced-latency");
+                long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+                while (!askedFor(server, feed, backlog + 1L) && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
+                Thread.sleep(1500); // the last backlog pages leave the pipeline (the idle timeout is 5 s)
+                server.releaseLivePages();
+                System.out.println("backlog consumed; live pages released");
+                job.getJobExecutionResult().get();
             }
             Thread.sleep(500);
             listener.stopListening();
@@ -196,7 +221,7 @@ final class LoadLatency {
                         + " ORDER BY seq")) {
                     while (rs.next()) {
                         underpriced++;
-                        if (rs.getLong(2) <= backlog + 10) {
+                        if (rs.getLong(2) <= backlog + LIVE_MARGIN) {
                             backlogAlerts++;
                             continue;
                         }
@@ -211,7 +236,7 @@ final class LoadLatency {
                     }
                 }
                 try (ResultSet rs = st.executeQuery("SELECT seq, (extract(epoch from fetched_at) * 1000)::bigint, bytes"
-                        + " FROM ingest_pages WHERE seq > " + (backlog + 10) + " ORDER BY seq")) {
+                        + " FROM ingest_pages WHERE seq > " + (backlog + LIVE_MARGIN) + " ORDER BY seq")) {
                     while (rs.next()) {
                         live.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
                     }

@@ -631,10 +631,13 @@ public final class ScaleBenchmark {
                     + "1. **maximum throughput**: every page available at once (no pacing); the rate is the slope of "
                     + "`ingest_pages.fetched_at` over the middle 80 % of the pages (the source fetches a page when the "
                     + "job takes it, so under backpressure this is the job's rate into PostgreSQL);\n"
-                    + "2. **at 80 %**: a backlog first (references for the detector), then one page every "
-                    + "1 / (0.8 × maximum) seconds; latency of an underpriced alert = `LISTEN stashwatch_alerts` "
+                    + "2. **at 80 %**: a backlog first (references for the detector; the simulator holds the live "
+                    + "pages back until the job has asked for the first of them, so the live part starts with the job "
+                    + "at the head instead of catching up, which at 80 % load would take longer than the run), then "
+                    + "one page every 1 / (0.8 × maximum) seconds; latency of an underpriced alert = `LISTEN stashwatch_alerts` "
                     + "notification received (the inserting transaction committed: the row is visible) − the alert's "
-                    + "`fetched_at` (the PoE client had the page), same JVM clock. Only pages after the backlog count.\n\n";
+                    + "`fetched_at` (the PoE client had the page), same JVM clock. Only pages after the backlog count (from the "
+                    + "fourth live page on).\n\n";
         }
     }
 }
