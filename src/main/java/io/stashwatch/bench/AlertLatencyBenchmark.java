@@ -134,7 +134,7 @@ public final class AlertLatencyBenchmark {
     }
 
     /** LISTENs on stashwatch_alerts and records when each alert id arrived. */
-    private static final class Listener extends Thread {
+    static final class Listener extends Thread {
         private final Connection conn;
         private final Map<String, Long> received;
         private volatile boolean running = true;
@@ -219,7 +219,7 @@ public final class AlertLatencyBenchmark {
                 percentiles(visible, 0.5, 0.9, 0.99, 1.0), percentiles(inserted, 0.5, 0.99), missing);
     }
 
-    private static String percentiles(List<Long> values, double... qs) {
+    static String percentiles(List<Long> values, double... qs) {
         if (values.isEmpty()) {
             return "–";
         }

@@ -76,6 +76,9 @@ public final class SimulatorServer implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
     private long startNanos;
+    /** When the pages after the backlog started to appear (see {@link #holdLivePages()}). */
+    private volatile long liveStartNanos;
+    private volatile boolean liveHeld;
     private long cxStartHour;
 
     private record TokenInfo(String clientId, Set<String> scopes, long expiresAtNanos, boolean expires) {
@@ -114,6 +117,7 @@ public final class SimulatorServer implements AutoCloseable {
         s.setExecutor(executor);
         s.createContext("/", this::handle);
         startNanos = System.nanoTime();
+        liveStartNanos = startNanos;
         cxStartHour = currentHour();
         s.start();
         server = s;
@@ -205,12 +209,27 @@ public final class SimulatorServer implements AutoCloseable {
         tokens.clear();
     }
 
+    /**
+     * Stops the river after its backlog: pages after it do not appear until {@link #releaseLivePages()}.
+     * Lets a benchmark have the job consume the backlog first, so the paced part starts with the job
+     * at the head.
+     */
+    public void holdLivePages() {
+        liveHeld = true;
+    }
+
+    /** Pages after the backlog appear from now on, one per pace (page backlog + 1 one pace from now). */
+    public void releaseLivePages() {
+        liveStartNanos = System.nanoTime();
+        liveHeld = false;
+    }
+
     /** Index of the newest page available now (capped at the feed's last page). */
     public long newestAvailableIndex(String realm) {
         RiverFeed feed = feeds.get(realm);
-        long elapsed = System.nanoTime() - startNanos;
+        long elapsed = liveHeld ? 0 : System.nanoTime() - liveStartNanos;
         long pace = settings.pace().toNanos();
-        long newest = pace <= 0 ? Long.MAX_VALUE : settings.backlog() + elapsed / pace;
+        long newest = pace <= 0 && !liveHeld ? Long.MAX_VALUE : settings.backlog() + (pace <= 0 ? 0 : elapsed / pace);
         long count = feed.pageCount();
         if (count >= 0) {
             newest = Math.min(newest, count - 1);
@@ -220,10 +239,13 @@ public final class SimulatorServer implements AutoCloseable {
 
     private boolean available(long index) {
         long pace = settings.pace().toNanos();
-        if (pace <= 0 || index <= settings.backlog()) {
+        if (index <= settings.backlog()) {
             return true;
         }
-        return System.nanoTime() - startNanos >= (index - settings.backlog()) * pace;
+        if (liveHeld) {
+            return false;
+        }
+        return pace <= 0 || System.nanoTime() - liveStartNanos >= (index - settings.backlog()) * pace;
     }
 
     private static long currentHour() {

@@ -155,6 +155,27 @@ class SimulatorServerIT {
     }
 
     @Test
+    void heldLivePagesAppearOnePacePerPageAfterTheRelease() throws Exception {
+        SyntheticRiverFeed feed = new SyntheticRiverFeed(5, 20, 10);
+        start(SimulatorSettings.builder().pace(Duration.ofSeconds(2)).backlog(2), feed);
+        server.holdLivePages();
+        String token = accessToken("service:psapi");
+        Thread.sleep(2500); // more than a pace: without the hold, page 3 would be there
+        assertThat(decoded(get("/public-stash-tabs?id=" + feed.changeId(2), token, false))).isEqualTo(feed.pageJson(2));
+        JsonNode held = JSON.readTree(decoded(get("/public-stash-tabs?id=" + feed.changeId(3), token, false)));
+        assertThat(held.get("next_change_id").asText()).isEqualTo(feed.changeId(3));
+        assertThat(held.get("stashes")).isEmpty();
+        assertThat(server.newestAvailableIndex("pc")).isEqualTo(2);
+
+        server.releaseLivePages();
+        JsonNode justReleased = JSON.readTree(decoded(get("/public-stash-tabs?id=" + feed.changeId(3), token, false)));
+        assertThat(justReleased.get("stashes")).isEmpty(); // page 3 comes one pace after the release
+        Thread.sleep(2200);
+        assertThat(decoded(get("/public-stash-tabs?id=" + feed.changeId(3), token, false))).isEqualTo(feed.pageJson(3));
+        assertThat(server.newestAvailableIndex("pc")).isEqualTo(3);
+    }
+
+    @Test
     void pastTheLastPageTheHeadStaysPut() throws Exception {
         SyntheticRiverFeed feed = new SyntheticRiverFeed(3, 1, 1);
         start(SimulatorSettings.builder().pace(Duration.ZERO), feed);
