@@ -338,27 +338,7 @@ public final class SyntheticRiver {
     }
 
     private Alert underpriced(ListingEvent e, double reference) {
-        Alert a = new Alert();
-        a.kind = AlertKind.UNDERPRICED;
-        a.realm = e.realm;
-        a.league = e.league;
-        a.itemKey = e.itemKey;
-        a.itemId = e.itemId;
-        a.stashId = e.stashId;
-        a.accountName = e.accountName;
-        a.name = e.name;
-        a.note = e.note;
-        a.priceAmount = e.priceAmount;
-        a.priceCurrency = e.priceCurrency;
-        a.priceChaos = e.priceChaos;
-        a.referenceChaos = reference;
-        a.samples = 7;
-        a.changeId = e.changeId;
-        a.seq = e.seq;
-        a.riverTime = e.riverTime;
-        a.fetchedAt = e.fetchedAt;
-        a.alertId = hex("underpriced|" + e.itemId + "|" + e.changeId, 32);
-        return a;
+        return Alert.underpriced(e, hex("underpriced|" + e.itemId + "|" + e.changeId, 32), reference, 7);
     }
 
     private double priceNear(double base) {

@@ -11,7 +11,6 @@ import io.stashwatch.model.Alert;
 import io.stashwatch.model.ListingEvent;
 import io.stashwatch.model.PriceStat;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
@@ -111,36 +110,15 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ListingEvent> out) throws Exception {
-        List<ListingEvent> due = new ArrayList<>();
-        List<ListingEvent> rest = new ArrayList<>();
-        Iterable<ListingEvent> buffered = pending.get();
-        if (buffered != null) {
-            for (ListingEvent e : buffered) {
-                (e.riverTime <= timestamp ? due : rest).add(e);
-            }
-        }
-        if (!due.isEmpty()) {
-            if (rest.isEmpty()) {
-                pending.clear();
-            } else {
-                pending.update(rest);
-            }
-        }
+        List<List<ListingEvent>> pages = PendingPages.takeDue(pending, timestamp);
         KeyState s = state.value();
         if (s == null) {
             s = new KeyState();
         }
-        due.sort(Comparator.comparingLong(e -> e.riverTime));
-        int i = 0;
-        while (i < due.size()) {
-            long t = due.get(i).riverTime;
-            int j = i;
-            while (j < due.size() && due.get(j).riverTime == t) {
-                j++;
-            }
+        for (List<ListingEvent> page : pages) {
+            long t = page.get(0).riverTime;
             reportWindows(s, t - 1, ctx);
-            s = processPage(s, t, new ArrayList<>(due.subList(i, j)), ctx, out);
-            i = j;
+            s = processPage(s, t, page, ctx, out);
         }
         reportWindows(s, timestamp, ctx);
         finish(s, ctx);

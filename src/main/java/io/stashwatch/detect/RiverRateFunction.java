@@ -6,7 +6,6 @@ import io.stashwatch.market.RateUpdate;
 import io.stashwatch.market.RiverRateEstimator;
 import io.stashwatch.model.ListingEvent;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -64,32 +63,8 @@ public class RiverRateFunction extends KeyedProcessFunction<String, ListingEvent
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RateUpdate> out) throws Exception {
-        List<ListingEvent> due = new ArrayList<>();
-        List<ListingEvent> rest = new ArrayList<>();
-        Iterable<ListingEvent> buffered = pending.get();
-        if (buffered != null) {
-            for (ListingEvent e : buffered) {
-                (e.riverTime <= timestamp ? due : rest).add(e);
-            }
-        }
-        if (due.isEmpty()) {
-            return;
-        }
-        if (rest.isEmpty()) {
-            pending.clear();
-        } else {
-            pending.update(rest);
-        }
-        due.sort(Comparator.comparingLong(e -> e.riverTime));
-        int i = 0;
-        while (i < due.size()) {
-            long t = due.get(i).riverTime;
-            int j = i;
-            while (j < due.size() && due.get(j).riverTime == t) {
-                j++;
-            }
-            applyPage(ctx.getCurrentKey(), t, due.subList(i, j), out);
-            i = j;
+        for (List<ListingEvent> page : PendingPages.takeDue(pending, timestamp)) {
+            applyPage(ctx.getCurrentKey(), page.get(0).riverTime, page, out);
         }
     }
 

@@ -223,27 +223,7 @@ public final class KeyDetector implements Serializable {
     }
 
     private static Alert underpriced(ListingEvent e, double reference, int samples) {
-        Alert a = new Alert();
-        a.alertId = AlertIds.underpriced(e.itemId, e.changeId);
-        a.kind = AlertKind.UNDERPRICED;
-        a.realm = e.realm;
-        a.league = e.league;
-        a.itemKey = e.itemKey;
-        a.itemId = e.itemId;
-        a.stashId = e.stashId;
-        a.accountName = e.accountName;
-        a.name = e.name;
-        a.note = e.note;
-        a.priceAmount = e.priceAmount;
-        a.priceCurrency = e.priceCurrency;
-        a.priceChaos = e.priceChaos;
-        a.referenceChaos = reference;
-        a.samples = samples;
-        a.changeId = e.changeId;
-        a.seq = e.seq;
-        a.riverTime = e.riverTime;
-        a.fetchedAt = e.fetchedAt;
-        return a;
+        return Alert.underpriced(e, AlertIds.underpriced(e.itemId, e.changeId), reference, samples);
     }
 
     private static Alert priceShift(KeyState s, long end, ShiftTracker.Shift shift, int samples) {

@@ -36,6 +36,34 @@ public class Alert {
     public Alert() {
     }
 
+    /**
+     * An underpriced alert on a listing event: the listing's identity, account and price, and the
+     * reference it was judged against.
+     */
+    public static Alert underpriced(ListingEvent e, String alertId, double reference, int samples) {
+        Alert a = new Alert();
+        a.alertId = alertId;
+        a.kind = AlertKind.UNDERPRICED;
+        a.realm = e.realm;
+        a.league = e.league;
+        a.itemKey = e.itemKey;
+        a.itemId = e.itemId;
+        a.stashId = e.stashId;
+        a.accountName = e.accountName;
+        a.name = e.name;
+        a.note = e.note;
+        a.priceAmount = e.priceAmount;
+        a.priceCurrency = e.priceCurrency;
+        a.priceChaos = e.priceChaos;
+        a.referenceChaos = reference;
+        a.samples = samples;
+        a.changeId = e.changeId;
+        a.seq = e.seq;
+        a.riverTime = e.riverTime;
+        a.fetchedAt = e.fetchedAt;
+        return a;
+    }
+
     @Override
     public String toString() {
         return "Alert{" + kind + " " + league + " " + itemKey + " price=" + priceChaos + " ref=" + referenceChaos
