@@ -39,8 +39,9 @@ public final class BenchReport {
         sb.append("- **Job:** ").append(jobSettings).append("\n\n");
 
         Row bare = r.bare();
-        sb.append("| measurement | parallelism | time (s) | MB/s | stashes/s | events/s | ÷ bare pass |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        sb.append("| measurement | parallelism | time (s) | MB/s | stashes/s | events/s | ÷ bare pass | JVM CPU (s) "
+                + "| MB per CPU-second |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         row(sb, "(1) bare Jackson pass (ceiling)", bare, bare);
         for (int i = 0; i < r.postgres().size(); i++) {
             row(sb, "(2) job → PostgreSQL", r.postgres().get(i), bare);
@@ -73,6 +74,10 @@ public final class BenchReport {
                         dc.mbPerSecond() / dc1.mbPerSecond()));
             }
         }
+        sb.append("\nJVM CPU is the CPU time of the benchmark's JVM (every thread, garbage collection included) "
+                + "during the measurement; for the PostgreSQL runs the database server's own CPU is not in it. "
+                + "MB per CPU-second compares cost across runs on a busy machine, where wall-clock rates mostly "
+                + "measure what else is running.\n");
         if (!r.tableRows().isEmpty()) {
             sb.append("\nRows the first PostgreSQL run wrote: ");
             int k = 0;
@@ -90,10 +95,10 @@ public final class BenchReport {
     }
 
     private static void row(StringBuilder sb, String name, Row row, Row bare) {
-        sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %,.0f | %s | %.2f |%n", name,
+        sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %,.0f | %s | %.2f | %.1f | %.1f |%n", name,
                 row.parallelism(), row.seconds(), row.mbPerSecond(), row.stashesPerSecond(),
                 row.events() == 0 ? "–" : String.format(Locale.ROOT, "%,.0f", row.eventsPerSecond()),
-                row.mbPerSecond() / bare.mbPerSecond()));
+                row.mbPerSecond() / bare.mbPerSecond(), row.cpuSeconds(), row.mbPerCpuSecond()));
     }
 
     /**

@@ -36,6 +36,8 @@ public final class Corpus {
     private final long items;
     /** System.nanoTime() when a fetcher handed out the first page of the current run (0 = not yet). */
     final AtomicLong firstPageNanos = new AtomicLong();
+    /** CPU time of this JVM (ns) when the first page of the current run was handed out. */
+    final AtomicLong firstPageCpuNanos = new AtomicLong();
     /** Pages handed out in the current run. */
     final AtomicLong pagesServed = new AtomicLong();
 
@@ -114,7 +116,14 @@ public final class Corpus {
     /** Resets the run markers before a job run. */
     void startRun() {
         firstPageNanos.set(0);
+        firstPageCpuNanos.set(0);
         pagesServed.set(0);
+    }
+
+    /** CPU time used by this JVM so far, ns (all threads, GC included); -1 when unknown. */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }
 
     public String key() {

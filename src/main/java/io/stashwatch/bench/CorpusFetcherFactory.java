@@ -64,7 +64,9 @@ public final class CorpusFetcherFactory implements RiverFetcherFactory {
                 String id = corpus.changeId(n);
                 return new RawPage(realm, id, id, head, now, head.length);
             }
-            corpus.firstPageNanos.compareAndSet(0, System.nanoTime());
+            if (corpus.firstPageNanos.compareAndSet(0, System.nanoTime())) {
+                corpus.firstPageCpuNanos.set(Corpus.processCpuNanos());
+            }
             corpus.pagesServed.incrementAndGet();
             byte[] body = corpus.page(next);
             RawPage page = new RawPage(realm, corpus.changeId(next), corpus.changeId(next + 1), body, now, body.length);

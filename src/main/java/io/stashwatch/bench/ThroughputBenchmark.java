@@ -69,8 +69,13 @@ public final class ThroughputBenchmark {
     }
 
     /** One measurement. */
-    public record Row(String name, String label, int parallelism, double seconds, long pages, long bytes,
-            long stashes, long events) {
+    public record Row(String name, String label, int parallelism, double seconds, double cpuSeconds, long pages,
+            long bytes, long stashes, long events) {
+        /** MB per second of this JVM's CPU time (all threads): the cost, whatever else the machine runs. */
+        public double mbPerCpuSecond() {
+            return bytes / 1e6 / cpuSeconds;
+        }
+
         public double mbPerSecond() {
             return bytes / 1e6 / seconds;
         }
@@ -179,15 +184,19 @@ public final class ThroughputBenchmark {
                 BARE_PASSES);
         touchAll(corpus);
         long tokens = 0;
+        long cpu = Corpus.processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < BARE_PASSES; i++) {
             tokens += touchAll(corpus);
         }
         double seconds = (System.nanoTime() - start) / 1e9 / BARE_PASSES;
-        Row row = new Row("bare", "bare Jackson pass (ceiling)", 1, seconds, corpus.pageCount(), corpus.bytes(),
+        double cpuSeconds = (Corpus.processCpuNanos() - cpu) / 1e9 / BARE_PASSES;
+        Row row = new Row("bare", "bare Jackson pass (ceiling)", 1, seconds, cpuSeconds, corpus.pageCount(),
+                corpus.bytes(),
                 corpus.stashes(), 0);
-        out.printf("  bare pass: %.2f s per pass, %,.1f MB/s, %,.0f stashes/s (%,d tokens per pass)%n", seconds,
-                row.mbPerSecond(), row.stashesPerSecond(), tokens / BARE_PASSES);
+        out.printf("  bare pass: %.2f s per pass, %,.1f MB/s, %,.0f stashes/s (%,d tokens per pass), %.1f MB per "
+                + "CPU-second%n", seconds, row.mbPerSecond(), row.stashesPerSecond(), tokens / BARE_PASSES,
+                row.mbPerCpuSecond());
         return row;
     }
 
@@ -242,15 +251,18 @@ public final class ThroughputBenchmark {
             }
         }
         long end = System.nanoTime();
+        long cpuEnd = Corpus.processCpuNanos();
         double seconds = (end - corpus.firstPageNanos.get()) / 1e9;
-        Row row = new Row(label.startsWith("job →") ? "postgres" : "discard", label, parallelism, seconds,
+        double cpuSeconds = (cpuEnd - corpus.firstPageCpuNanos.get()) / 1e9;
+        Row row = new Row(label.startsWith("job →") ? "postgres" : "discard", label, parallelism, seconds, cpuSeconds,
                 Progress.PAGES.sum(), Progress.BYTES.sum(), Progress.STASHES.sum(), Progress.EVENTS.sum());
         if (row.pages != corpus.pageCount()) {
             throw new IllegalStateException("the job consumed " + row.pages + " of " + corpus.pageCount() + " pages");
         }
         out.printf("  %s, parallelism %d: %.1f s, %,.1f MB/s, %,.0f stashes/s, %,.0f events/s (%,d events, "
-                        + "%,d alerts)%n", label, parallelism, seconds, row.mbPerSecond(), row.stashesPerSecond(),
-                row.eventsPerSecond(), row.events, Progress.ALERTS.sum());
+                        + "%,d alerts); JVM CPU %.1f s, %.1f MB per CPU-second%n", label, parallelism, seconds,
+                row.mbPerSecond(), row.stashesPerSecond(), row.eventsPerSecond(), row.events, Progress.ALERTS.sum(),
+                cpuSeconds, row.mbPerCpuSecond());
         return row;
     }
 

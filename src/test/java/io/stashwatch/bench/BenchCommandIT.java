@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code stashwatch bench} end to end on a tiny corpus: every row of the report, with positive figures. */
 class BenchCommandIT {
     private static final Pattern ROW = Pattern.compile(
-            "^\\| \\((\\d)\\) ([^|]+) \\| (\\d+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d,]+) \\| ([\\d,]+|–) \\| ([\\d.]+) \\|$");
+            "^\\| \\((\\d)\\) ([^|]+) \\| (\\d+) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d,]+) \\| ([\\d,]+|–) \\| ([\\d.]+) \\| ([\\d.]+) \\| ([\\d.]+) \\|$");
 
     @Test
     void writesEveryMeasurementToTheReport(@TempDir Path dir) throws Exception {
@@ -34,7 +34,8 @@ class BenchCommandIT {
                 Map.of(), false);
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(printed).contains("pages 0/4", "job → PostgreSQL, parallelism 2").doesNotContain("\tat ");
+        assertThat(printed).contains("job, discarding sinks, parallelism 1", "job → PostgreSQL, parallelism 2")
+                .doesNotContain("\tat ");
 
         String text = Files.readString(report);
         assertThat(text).startsWith("# Benchmarks\n\nHand-written text stays.").endsWith("And after.\n")
@@ -44,7 +45,7 @@ class BenchCommandIT {
             Matcher m = ROW.matcher(line);
             if (m.matches()) {
                 rows.add(m.group(1) + " p" + m.group(3));
-                for (int g : new int[] {4, 5, 8}) {
+                for (int g : new int[] {4, 5, 8, 9, 10}) {
                     assertThat(Double.parseDouble(m.group(g))).as(line).isPositive();
                 }
                 assertThat(Long.parseLong(m.group(6).replace(",", ""))).as(line).isPositive();
