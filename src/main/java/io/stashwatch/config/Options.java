@@ -114,7 +114,7 @@ public final class Options {
     // ---------------------------------------------------------------- state and run
     public static final Option<String> STATE_DIR = add("run", "state.dir", ValueType.STRING, null,
             "Checkpoint directory. A new run with the same directory resumes from its latest retained "
-                    + "checkpoint. Empty = checkpoints in memory only (no resume across processes).");
+                    + "checkpoint. Empty = checkpoints in a temporary directory deleted at exit (no resume across processes).");
     public static final Option<String> STATE_BACKEND = add("run", "state.backend",
             ValueType.oneOf("hashmap", "rocksdb"), "hashmap",
             "Keyed state backend: hashmap (heap, fastest) or rocksdb (millions of listings, small heap).");
