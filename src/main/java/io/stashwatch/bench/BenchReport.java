@@ -95,7 +95,7 @@ public final class BenchReport {
     }
 
     private static void row(StringBuilder sb, String name, Row row, Row bare) {
-        sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %,.0f | %s | %.2f | %.1f | %.1f |%n", name,
+        sb.append(String.format(Locale.ROOT, "| %s | %d | %.2f | %.1f | %,.0f | %s | %.2f | %.2f | %.1f |%n", name,
                 row.parallelism(), row.seconds(), row.mbPerSecond(), row.stashesPerSecond(),
                 row.events() == 0 ? "–" : String.format(Locale.ROOT, "%,.0f", row.eventsPerSecond()),
                 row.mbPerSecond() / bare.mbPerSecond(), row.cpuSeconds(), row.mbPerCpuSecond()));

@@ -95,6 +95,7 @@ public final class ThroughputBenchmark {
     }
 
     public Result run() throws Exception {
+        List<Integer> parallelisms = parallelisms();
         String loadBefore = MachineInfo.loadAverage();
         MachineInfo machine = MachineInfo.current();
         out.println("stashwatch bench on " + machine.oneLine());
@@ -120,7 +121,6 @@ public final class ThroughputBenchmark {
         out.println("Corpus: " + corpusText);
         try {
             Row bare = bareParse(corpus);
-            List<Integer> parallelisms = parallelisms();
             List<Row> postgres = new ArrayList<>();
             List<Row> discard = new ArrayList<>();
             Map<String, Long> tableRows = new LinkedHashMap<>();
