@@ -88,13 +88,6 @@ public final class Corpus {
                 .build();
     }
 
-    /** The first {@code n} pages as a corpus of their own (its head is page n's id). */
-    public Corpus prefix(int n) {
-        byte[][] p = java.util.Arrays.copyOf(pages, n);
-        String[] i = java.util.Arrays.copyOf(ids, n + 1);
-        return new Corpus(seed, stashesPerPage, p, i);
-    }
-
     /** Makes the corpus reachable by {@link #key()} from fetchers in this JVM. */
     public Corpus register() {
         REGISTRY.put(key, this);
