@@ -14,6 +14,7 @@ final class Commands {
         list.add(new RunCommand(true, onCluster));
         list.add(new SimulateCommand());
         list.add(new DbCommand());
+        list.add(new BenchCommand());
         return list;
     }
 }

@@ -224,7 +224,7 @@ final class LocalRun {
         if (stateDir != null) {
             return Environments.stateUri(stateDir) + "/savepoints";
         }
-        return Files.createTempDirectory("stashwatch-savepoint").toUri().toString();
+        return io.stashwatch.job.TemporaryDirectories.create("stashwatch-savepoint").toUri().toString();
     }
 
     private String summary(Database db, long startedNanos) {

@@ -53,7 +53,7 @@ final class RunCommand implements Command {
     public List<Option<?>> options() {
         List<Option<?>> list = new ArrayList<>();
         for (Option<?> o : Options.all()) {
-            if (demo || !o.group().equals("sim")) {
+            if (!o.group().equals("bench") && (demo || !o.group().equals("sim"))) {
                 list.add(o);
             }
         }

@@ -99,13 +99,31 @@ public final class Environments {
 
     /** A local MiniCluster environment with the web UI on {@code web.port}, resuming from state.dir. */
     public static StreamExecutionEnvironment local(Config config, int slots) {
-        Configuration conf = jobConfiguration(config, true);
+        Configuration conf = localConfiguration(config, slots);
         int port = config.get(Options.WEB_PORT);
         conf.set(RestOptions.BIND_PORT, String.valueOf(port));
         conf.set(RestOptions.PORT, port);
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(slots, parallelism(config)));
-        resumePoint(config).ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
         return StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(conf);
+    }
+
+    /**
+     * The settings of a local MiniCluster run: the job settings, enough task slots, the resume point
+     * in state.dir, and, without state.dir, checkpoints in a temporary directory deleted when the JVM
+     * exits. Flink's default without a checkpoint directory keeps checkpoints in the JobManager's
+     * memory, which refuses any state over 5 MB: the job would fail every checkpoint once a few
+     * thousand stashes are live and restart endlessly.
+     */
+    public static Configuration localConfiguration(Config config, int slots) {
+        Configuration conf = jobConfiguration(config, true);
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(slots, parallelism(config)));
+        if (config.get(Options.STATE_DIR) == null) {
+            Path dir = TemporaryDirectories.create("stashwatch-checkpoints");
+            conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+            conf.set(CheckpointingOptions.SAVEPOINT_DIRECTORY, dir.resolve("savepoints").toUri().toString());
+        }
+        resumePoint(config).ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
+        return conf;
     }
 
     /** The cluster's environment ({@code flink run}), with the job settings applied on top. */

@@ -58,4 +58,178 @@ final class IndexSort {
             a[j + 1] = v;
         }
     }
+
+    // ---------------------------------------------------------------- byValue
+    // The same stable merge sort as sort(), with the comparison written out: the generic version
+    // calls its comparator through one shared, megamorphic call site that the JIT cannot inline,
+    // which made sorting the detector's largest cost. Same algorithm, so the same permutation.
+
+    /** Sorts {@code idx[0..n)} by {@code values[i]} ({@link Double#compare}). */
+    static void byValue(int[] idx, int n, double[] values) {
+        if (n < 2) {
+            return;
+        }
+        if (n <= 24) {
+            byValueInsertion(idx, 0, n, values);
+            return;
+        }
+        byValueMerge(idx, new int[n], 0, n, values);
+    }
+
+    private static void byValueMerge(int[] a, int[] tmp, int lo, int hi, double[] values) {
+        if (hi - lo <= 24) {
+            byValueInsertion(a, lo, hi, values);
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        byValueMerge(a, tmp, lo, mid, values);
+        byValueMerge(a, tmp, mid, hi, values);
+        if (byValueCompare(a[mid - 1], a[mid], values) <= 0) {
+            return;
+        }
+        System.arraycopy(a, lo, tmp, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (j >= hi || i < mid && byValueCompare(tmp[i], tmp[j], values) <= 0) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    private static void byValueInsertion(int[] a, int lo, int hi, double[] values) {
+        for (int i = lo + 1; i < hi; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= lo && byValueCompare(a[j], v, values) > 0) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    private static int byValueCompare(int a, int b, double[] values) {
+        return Double.compare(values[a], values[b]);
+    }
+
+    // ---------------------------------------------------------------- byAccountPriceItem
+    // The same stable merge sort as sort(), with the comparison written out: the generic version
+    // calls its comparator through one shared, megamorphic call site that the JIT cannot inline,
+    // which made sorting the detector's largest cost. Same algorithm, so the same permutation.
+
+    /** Sorts {@code idx[0..n)} by account, then price ({@link Double#compare}), then item. */
+    static void byAccountPriceItem(int[] idx, int n, long[] accounts, double[] prices, long[] items) {
+        if (n < 2) {
+            return;
+        }
+        if (n <= 24) {
+            byAccountPriceItemInsertion(idx, 0, n, accounts, prices, items);
+            return;
+        }
+        byAccountPriceItemMerge(idx, new int[n], 0, n, accounts, prices, items);
+    }
+
+    private static void byAccountPriceItemMerge(int[] a, int[] tmp, int lo, int hi, long[] accounts, double[] prices, long[] items) {
+        if (hi - lo <= 24) {
+            byAccountPriceItemInsertion(a, lo, hi, accounts, prices, items);
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        byAccountPriceItemMerge(a, tmp, lo, mid, accounts, prices, items);
+        byAccountPriceItemMerge(a, tmp, mid, hi, accounts, prices, items);
+        if (byAccountPriceItemCompare(a[mid - 1], a[mid], accounts, prices, items) <= 0) {
+            return;
+        }
+        System.arraycopy(a, lo, tmp, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (j >= hi || i < mid && byAccountPriceItemCompare(tmp[i], tmp[j], accounts, prices, items) <= 0) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    private static void byAccountPriceItemInsertion(int[] a, int lo, int hi, long[] accounts, double[] prices, long[] items) {
+        for (int i = lo + 1; i < hi; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= lo && byAccountPriceItemCompare(a[j], v, accounts, prices, items) > 0) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    private static int byAccountPriceItemCompare(int a, int b, long[] accounts, double[] prices, long[] items) {
+        int c = Long.compare(accounts[a], accounts[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(prices[a], prices[b]);
+        return c != 0 ? c : Long.compare(items[a], items[b]);
+    }
+
+    // ---------------------------------------------------------------- bySeenDescItem
+    // The same stable merge sort as sort(), with the comparison written out: the generic version
+    // calls its comparator through one shared, megamorphic call site that the JIT cannot inline,
+    // which made sorting the detector's largest cost. Same algorithm, so the same permutation.
+
+    /** Sorts {@code idx[0..n)} newest first by {@code seen}, then by item. */
+    static void bySeenDescItem(int[] idx, int n, long[] seen, long[] items) {
+        if (n < 2) {
+            return;
+        }
+        if (n <= 24) {
+            bySeenDescItemInsertion(idx, 0, n, seen, items);
+            return;
+        }
+        bySeenDescItemMerge(idx, new int[n], 0, n, seen, items);
+    }
+
+    private static void bySeenDescItemMerge(int[] a, int[] tmp, int lo, int hi, long[] seen, long[] items) {
+        if (hi - lo <= 24) {
+            bySeenDescItemInsertion(a, lo, hi, seen, items);
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        bySeenDescItemMerge(a, tmp, lo, mid, seen, items);
+        bySeenDescItemMerge(a, tmp, mid, hi, seen, items);
+        if (bySeenDescItemCompare(a[mid - 1], a[mid], seen, items) <= 0) {
+            return;
+        }
+        System.arraycopy(a, lo, tmp, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (j >= hi || i < mid && bySeenDescItemCompare(tmp[i], tmp[j], seen, items) <= 0) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    private static void bySeenDescItemInsertion(int[] a, int lo, int hi, long[] seen, long[] items) {
+        for (int i = lo + 1; i < hi; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= lo && bySeenDescItemCompare(a[j], v, seen, items) > 0) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    private static int bySeenDescItemCompare(int a, int b, long[] seen, long[] items) {
+        int c = Long.compare(seen[b], seen[a]);
+        return c != 0 ? c : Long.compare(items[a], items[b]);
+    }
 }

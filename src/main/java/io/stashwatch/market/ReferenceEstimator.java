@@ -64,14 +64,7 @@ public final class ReferenceEstimator {
         // Group by account, cheapest first within an account, item hash breaks ties: the order
         // (and so the result) does not depend on the order listings entered the book.
         int[] order = idx;
-        IndexSort.sort(order, n, (a, b) -> {
-            int c = Long.compare(book.accounts[a], book.accounts[b]);
-            if (c != 0) {
-                return c;
-            }
-            c = Double.compare(book.prices[a], book.prices[b]);
-            return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
-        });
+        IndexSort.byAccountPriceItem(order, n, book.accounts, book.prices, book.items);
 
         double[] x = new double[n];
         double[] w = new double[n];
@@ -150,10 +143,7 @@ public final class ReferenceEstimator {
         if (n == 0 || k <= 0) {
             return Double.NaN;
         }
-        IndexSort.sort(order, n, (a, b) -> {
-            int c = Long.compare(book.seen[b], book.seen[a]);
-            return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
-        });
+        IndexSort.bySeenDescItem(order, n, book.seen, book.items);
         long[] seenAccounts = new long[k];
         double[] values = new double[k];
         int found = 0;
@@ -237,7 +227,7 @@ public final class ReferenceEstimator {
         for (int j = 0; j < n; j++) {
             order[j] = j;
         }
-        IndexSort.sort(order, n, (a, b) -> Double.compare(values[a], values[b]));
+        IndexSort.byValue(order, n, values);
         return order;
     }
 

@@ -1,10 +1,14 @@
 package io.stashwatch.model;
 
+import io.stashwatch.model.serial.ListingEventSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * A change of one priced listing, derived from two consecutive snapshots of its stash.
  * {@link #eventId} is deterministic from (change id, stash id, item id, kind), so a replay writes
  * the same ids. Prices are per unit for stackable items (the note's price is per item of the stack).
  */
+@TypeInfo(ListingEventSerializer.Factory.class)
 public class ListingEvent {
     public String eventId;
     public EventKind kind;

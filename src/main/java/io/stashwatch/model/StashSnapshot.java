@@ -1,5 +1,8 @@
 package io.stashwatch.model;
 
+import io.stashwatch.model.serial.StashSnapshotSerializer;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
+
 /**
  * The full current content of one public stash tab, as one page of the river delivered it, plus
  * where that page sits in the river. The river source emits one per stash entry, in page order.
@@ -7,6 +10,7 @@ package io.stashwatch.model;
  * <p>A stash that went private or was emptied arrives with {@code isPublic == false} or no items,
  * and null account, tab name and league.
  */
+@TypeInfo(StashSnapshotSerializer.Factory.class)
 public class StashSnapshot {
     // ------------------------------------------------------------ the page
     public String realm;

@@ -1,0 +1,288 @@
+package io.stashwatch.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.stashwatch.config.Config;
+import io.stashwatch.config.Options;
+import io.stashwatch.db.EmbeddedDatabase;
+import io.stashwatch.db.Migrations;
+import io.stashwatch.detect.DetectOptions;
+import io.stashwatch.job.CountingSinks;
+import io.stashwatch.job.DiscardingSinks;
+import io.stashwatch.job.Environments;
+import io.stashwatch.job.JobSinks;
+import io.stashwatch.job.Progress;
+import io.stashwatch.job.StashwatchJob;
+import io.stashwatch.job.TemporaryDirectories;
+import io.stashwatch.sink.PostgresSinks;
+import io.stashwatch.source.PageParserDeserializer;
+import io.stashwatch.source.RiverSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The end-to-end throughput benchmark behind {@code stashwatch bench}. On one in-memory corpus of
+ * simulator pages it measures, in one run:
+ * <ol>
+ *   <li>a bare Jackson streaming pass over every page (every token touched, nothing decoded): the
+ *       ceiling for reading the bytes at all;</li>
+ *   <li>the full job (the real {@link RiverSource} with {@link PageParserDeserializer}, fed from the
+ *       corpus without HTTP, pacing or rate limits; every operator; {@link PostgresSinks}) into a
+ *       fresh schema of an embedded PostgreSQL;</li>
+ *   <li>the same job with sinks that discard;</li>
+ * </ol>
+ * the job runs at every parallelism asked for. Times of job runs go from the first page handed to
+ * the source to the end of the job (every sink flushed), so the MiniCluster's start is not counted.
+ */
+public final class ThroughputBenchmark {
+    /** River time of the corpus's first page (fixed: runs are reproducible). */
+    static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final int BARE_PASSES = 3;
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    private final Config config;
+    private final PrintStream out;
+
+    /** @param config options of the bench command (bench.*, detection, checkpoints, state backend) */
+    public ThroughputBenchmark(Config config, PrintStream out) {
+        this.config = config;
+        this.out = out;
+    }
+
+    /** One measurement. */
+    public record Row(String name, String label, int parallelism, double seconds, double cpuSeconds, long pages,
+            long bytes, long stashes, long events) {
+        /** MB per second of this JVM's CPU time (all threads): the cost, whatever else the machine runs. */
+        public double mbPerCpuSecond() {
+            return bytes / 1e6 / cpuSeconds;
+        }
+
+        public double mbPerSecond() {
+            return bytes / 1e6 / seconds;
+        }
+
+        public double stashesPerSecond() {
+            return stashes / seconds;
+        }
+
+        public double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** Everything one run measured, with the machine and corpus it ran on. */
+    public record Result(MachineInfo machine, String corpus, Row bare, List<Row> postgres, List<Row> discard,
+            Map<String, Long> tableRows, String loadBefore, String loadAfter, Instant finished) {
+    }
+
+    public Result run() throws Exception {
+        List<Integer> parallelisms = parallelisms();
+        String loadBefore = MachineInfo.loadAverage();
+        MachineInfo machine = MachineInfo.current();
+        out.println("stashwatch bench on " + machine.oneLine());
+        out.println("load average before: " + loadBefore);
+
+        int pages = config.get(Options.BENCH_PAGES);
+        int spp = config.get(Options.BENCH_STASHES_PER_PAGE);
+        long seed = config.get(Options.BENCH_SEED);
+        out.printf("Generating the corpus: %d pages of %d stashes (seed %d)...%n", pages, spp, seed);
+        long genStart = System.nanoTime();
+        long[] lastShown = {System.nanoTime()};
+        Corpus corpus = Corpus.generate(seed, pages, spp, done -> {
+            if (System.nanoTime() - lastShown[0] > PROGRESS_EVERY.toNanos() || done == pages) {
+                lastShown[0] = System.nanoTime();
+                out.printf("  corpus: %d/%d pages%n", done, pages);
+            }
+        }).register();
+        String corpusText = String.format("%,d pages of the simulator's market (seed %d, %d stashes per page, "
+                        + "all scenarios on): %,.1f MB, %,d stashes, %,d items, %.2f MB per page on average; "
+                        + "generated in %.1f s and kept in memory", pages, seed, spp, corpus.bytes() / 1e6,
+                corpus.stashes(), corpus.items(), corpus.bytes() / 1e6 / pages,
+                (System.nanoTime() - genStart) / 1e9);
+        out.println("Corpus: " + corpusText);
+        try {
+            Row bare = bareParse(corpus);
+            List<Row> postgres = new ArrayList<>();
+            List<Row> discard = new ArrayList<>();
+            Map<String, Long> tableRows = new LinkedHashMap<>();
+            Path dbDir = TemporaryDirectories.create("stashwatch-bench-pg");
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(dbDir, 0)) {
+                if (pages >= 50) {
+                    // The whole corpus once, untimed: the JIT compiles the hot path and the heap grows to
+                    // its working size, so the first timed run does not pay for either.
+                    out.println("Warming up (JIT, heap): the job with discarding sinks over the corpus, not timed...");
+                    runJob(corpus, "warm-up", parallelisms.get(0), new DiscardingSinks());
+                }
+                for (int p : parallelisms) {
+                    discard.add(runJob(corpus, "job, discarding sinks", p, new DiscardingSinks()));
+                    String database = "bench_p" + p;
+                    db.createDatabase(database);
+                    String url = db.jdbcUrl(database);
+                    Migrations.apply(url, db.user(), null);
+                    Config sinkConfig = config.with(Options.JDBC_USER, db.user());
+                    postgres.add(runJob(corpus, "job → PostgreSQL", p, PostgresSinks.fromConfig(sinkConfig, url)));
+                    if (tableRows.isEmpty()) {
+                        tableRows.putAll(countRows(url, db.user()));
+                    }
+                }
+            }
+            String loadAfter = MachineInfo.loadAverage();
+            out.println("load average after: " + loadAfter);
+            return new Result(machine, corpusText, bare, postgres, discard, tableRows, loadBefore, loadAfter,
+                    Instant.now());
+        } finally {
+            corpus.unregister();
+        }
+    }
+
+    List<Integer> parallelisms() {
+        List<Integer> list = new ArrayList<>();
+        for (String s : config.get(Options.BENCH_PARALLELISM)) {
+            int p;
+            try {
+                p = Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new io.stashwatch.config.ConfigException("bench.parallelism: '" + s + "' is not a number");
+            }
+            if (p < 1 || p > 64) {
+                throw new io.stashwatch.config.ConfigException("bench.parallelism: " + p + " is not within 1..64");
+            }
+            list.add(p);
+        }
+        if (list.isEmpty()) {
+            throw new io.stashwatch.config.ConfigException("bench.parallelism needs at least one value");
+        }
+        return list;
+    }
+
+    /** One JIT warm-up pass, then {@value #BARE_PASSES} timed passes over every page; their mean. */
+    private Row bareParse(Corpus corpus) throws IOException {
+        out.printf("Bare Jackson streaming pass (every token, nothing decoded): 1 warm-up + %d timed passes...%n",
+                BARE_PASSES);
+        touchAll(corpus);
+        long tokens = 0;
+        long cpu = Corpus.processCpuNanos();
+        long start = System.nanoTime();
+        for (int i = 0; i < BARE_PASSES; i++) {
+            tokens += touchAll(corpus);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9 / BARE_PASSES;
+        double cpuSeconds = (Corpus.processCpuNanos() - cpu) / 1e9 / BARE_PASSES;
+        Row row = new Row("bare", "bare Jackson pass (ceiling)", 1, seconds, cpuSeconds, corpus.pageCount(),
+                corpus.bytes(),
+                corpus.stashes(), 0);
+        out.printf("  bare pass: %.2f s per pass, %,.1f MB/s, %,.0f stashes/s (%,d tokens per pass), %.1f MB per "
+                + "CPU-second%n", seconds, row.mbPerSecond(), row.stashesPerSecond(), tokens / BARE_PASSES,
+                row.mbPerCpuSecond());
+        return row;
+    }
+
+    private static long touchAll(Corpus corpus) throws IOException {
+        long tokens = 0;
+        for (int i = 0; i < corpus.pageCount(); i++) {
+            byte[] page = corpus.page(i);
+            try (JsonParser p = JSON.createParser(page, 0, page.length)) {
+                while (p.nextToken() != null) {
+                    tokens++;
+                }
+            }
+        }
+        return tokens;
+    }
+
+    /** Runs the job over the corpus; returns its figures. */
+    private Row runJob(Corpus corpus, String label, int parallelism, JobSinks sinks) throws Exception {
+        Config run = config.with(Options.PARALLELISM, String.valueOf(parallelism));
+        out.printf("%s, parallelism %d: %d pages...%n", label, parallelism, corpus.pageCount());
+        Progress.reset();
+        corpus.startRun();
+        RiverSource source = RiverSource.builder()
+                .fetchers(new CorpusFetcherFactory(corpus))
+                .deserializer(new PageParserDeserializer())
+                .realms(List.of("pc"))
+                .startChangeId("beginning")
+                .pageInterval(run.get(Options.RIVER_PAGE_INTERVAL))
+                .epoch(EPOCH)
+                .idleTimeout(Duration.ofMillis(1))
+                .build();
+        StashwatchJob job = new StashwatchJob(source, 1, null, new CountingSinks(sinks), List.of(),
+                DetectOptions.from(run));
+        Configuration conf = Environments.localConfiguration(run, parallelism + 1);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
+        job.build(env);
+        JobClient client = env.executeAsync("stashwatch bench: " + label + ", parallelism " + parallelism);
+        long started = System.nanoTime();
+        while (true) {
+            try {
+                client.getJobExecutionResult().get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException e) {
+                long first = corpus.firstPageNanos.get();
+                double secs = (System.nanoTime() - (first == 0 ? started : first)) / 1e9;
+                out.printf("  [%3.0fs] pages %d/%d (%.0f%%) | %,.1f MB/s | stashes %,d | events %,d%n", secs,
+                        Progress.PAGES.sum(), corpus.pageCount(), 100.0 * Progress.PAGES.sum() / corpus.pageCount(),
+                        Progress.BYTES.sum() / 1e6 / Math.max(secs, 1e-3), Progress.STASHES.sum(),
+                        Progress.EVENTS.sum());
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the benchmark job failed: " + rootMessage(e), e);
+            }
+        }
+        long end = System.nanoTime();
+        long cpuEnd = Corpus.processCpuNanos();
+        double seconds = (end - corpus.firstPageNanos.get()) / 1e9;
+        double cpuSeconds = (cpuEnd - corpus.firstPageCpuNanos.get()) / 1e9;
+        Row row = new Row(label.startsWith("job →") ? "postgres" : "discard", label, parallelism, seconds, cpuSeconds,
+                Progress.PAGES.sum(), Progress.BYTES.sum(), Progress.STASHES.sum(), Progress.EVENTS.sum());
+        if (row.pages != corpus.pageCount()) {
+            throw new IllegalStateException("the job consumed " + row.pages + " of " + corpus.pageCount() + " pages");
+        }
+        out.printf("  %s, parallelism %d: %.1f s, %,.1f MB/s, %,.0f stashes/s, %,.0f events/s (%,d events, "
+                        + "%,d alerts); JVM CPU %.1f s, %.1f MB per CPU-second%n", label, parallelism, seconds,
+                row.mbPerSecond(), row.stashesPerSecond(), row.eventsPerSecond(), row.events, Progress.ALERTS.sum(),
+                cpuSeconds, row.mbPerCpuSecond());
+        return row;
+    }
+
+    private static Map<String, Long> countRows(String url, String user) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url, user, "");
+                Statement st = c.createStatement()) {
+            for (String table : new String[] {"ingest_pages", "listing_events", "listings", "price_stats", "alerts"}) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    rows.put(table, rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new UncheckedIOException(new IOException("cannot count rows: " + e.getMessage(), e));
+        }
+        return rows;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable c = t;
+        while (c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c.getClass().getSimpleName() + ": " + c.getMessage();
+    }
+}

@@ -1,0 +1,150 @@
+package io.stashwatch.model.serial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stashwatch.model.EventKind;
+import io.stashwatch.model.Item;
+import io.stashwatch.model.ListingEvent;
+import io.stashwatch.model.RiverPage;
+import io.stashwatch.model.StashSnapshot;
+import io.stashwatch.testing.Items;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+
+class RecordSerializersTest {
+
+    @Test
+    void recordsUseTheHandWrittenSerializers() {
+        assertThat(TypeInformation.of(StashSnapshot.class)).isInstanceOf(RecordTypeInfo.class);
+        assertThat(TypeInformation.of(ListingEvent.class)).isInstanceOf(RecordTypeInfo.class);
+        assertThat(serializer(TypeInformation.of(ListingEvent.class))).isSameAs(ListingEventSerializer.INSTANCE);
+        // a page stays a POJO whose stash array uses the snapshot serializer
+        assertThat(TypeInformation.of(RiverPage.class)).isInstanceOf(PojoTypeInfo.class);
+    }
+
+    @Test
+    void stashSnapshotsRoundTripWithEveryField() throws Exception {
+        StashSnapshot s = new StashSnapshot();
+        s.realm = "pc";
+        s.changeId = "1-2-3";
+        s.nextChangeId = "4-5-6";
+        s.seq = 1L << 40;
+        s.riverTime = 1_767_225_600_000L;
+        s.fetchedAt = -5;
+        s.pageIndex = 499;
+        s.pageStashes = 500;
+        s.pageItems = 123_456;
+        s.pageBytes = 7_000_000_000L;
+        s.stashId = "abc";
+        s.isPublic = true;
+        s.accountName = "Zoë™";
+        s.stashName = "~price 5 chaos";
+        s.stashType = null;
+        s.league = "Mercenaries";
+        Item gem = Items.gem("Vaal Grace", 21, 20, true);
+        gem.gemAltQuality = "Anomalous";
+        gem.identified = true;
+        Item unique = Items.priced(Items.unique("Kaom's Heart", "Glorious Plate", 6), Items.id(7), "~b/o 3 divine");
+        unique.ilvl = 86;
+        unique.frameType = -1;
+        Item map = Items.map(0, "Crimson Temple Map", "Crimson Temple Map", 16);
+        s.items = new Item[] {gem, unique, null, map, Items.currency("Divine Orb", 10)};
+
+        StashSnapshot back = roundTrip(StashSnapshotSerializer.INSTANCE, s);
+        assertThat(back).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(s);
+        assertThat(StashSnapshotSerializer.INSTANCE.copy(s)).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(s);
+        assertThat(StashSnapshotSerializer.INSTANCE.copy(s).items[0]).isNotSameAs(gem);
+
+        StashSnapshot empty = new StashSnapshot();
+        assertThat(roundTrip(StashSnapshotSerializer.INSTANCE, empty)).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(empty);
+    }
+
+    @Test
+    void listingEventsRoundTripBitForBit() throws Exception {
+        ListingEvent e = event();
+        ListingEvent back = roundTrip(ListingEventSerializer.INSTANCE, e);
+        assertThat(back).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(e);
+        assertThat(Double.doubleToRawLongBits(back.priceChaos)).isEqualTo(Double.doubleToRawLongBits(e.priceChaos));
+        assertThat(Double.doubleToRawLongBits(back.prevPriceAmount)).isEqualTo(Double.doubleToRawLongBits(-0.0));
+        ListingEvent nulls = new ListingEvent();
+        assertThat(roundTrip(ListingEventSerializer.INSTANCE, nulls)).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(nulls);
+        assertThat(ListingEventSerializer.INSTANCE.copy(e)).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(e);
+    }
+
+    /** Checkpoints of earlier versions hold pending events written by Flink's POJO serializer. */
+    @Test
+    void pojoSerializedStateIsMigrated() throws Exception {
+        Map<String, TypeInformation<?>> fields = new LinkedHashMap<>();
+        for (java.lang.reflect.Field f : ListingEvent.class.getFields()) {
+            fields.put(f.getName(), f.getType() == EventKind.class ? Types.ENUM(EventKind.class)
+                    : TypeInformation.of(f.getType()));
+        }
+        TypeSerializer<ListingEvent> pojo = serializer(Types.POJO(ListingEvent.class, fields));
+        assertThat(pojo.getClass().getSimpleName()).isEqualTo("PojoSerializer");
+        TypeSerializerSchemaCompatibility<ListingEvent> c = ListingEventSerializer.INSTANCE.snapshotConfiguration()
+                .resolveSchemaCompatibility(pojo.snapshotConfiguration());
+        assertThat(c.isCompatibleAfterMigration()).isTrue();
+        // what the migration does: read with the old serializer, write with the new one
+        ListingEvent e = event();
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        pojo.serialize(e, out);
+        ListingEvent read = pojo.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        assertThat(roundTrip(ListingEventSerializer.INSTANCE, read)).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(e);
+        assertThat(ListingEventSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(
+                ListingEventSerializer.INSTANCE.snapshotConfiguration()).isCompatibleAsIs()).isTrue();
+    }
+
+    private static ListingEvent event() {
+        ListingEvent e = new ListingEvent();
+        e.eventId = "0123456789abcdef0123456789abcdef";
+        e.kind = EventKind.REPRICED;
+        e.itemId = Items.id(3);
+        e.stashId = "stash";
+        e.realm = "pc";
+        e.league = "Standard";
+        e.accountName = "acc";
+        e.itemKey = "The Doctor card";
+        e.name = "";
+        e.baseType = "The Doctor";
+        e.frameType = 6;
+        e.stackSize = 3;
+        e.note = "~price 1.5 divine";
+        e.priceAmount = 1.5;
+        e.priceCurrency = "divine";
+        e.priceChaos = Double.NaN;
+        e.prevPriceAmount = -0.0;
+        e.prevPriceCurrency = "chaos";
+        e.prevPriceChaos = 1e-300;
+        e.rateSource = "river";
+        e.changeId = "9-9";
+        e.seq = 42;
+        e.riverTime = 1_767_225_642_000L;
+        e.fetchedAt = 1_767_225_642_250L;
+        return e;
+    }
+
+    private static <T> TypeSerializer<T> serializer(TypeInformation<T> info) {
+        return info.createSerializer(new SerializerConfigImpl());
+    }
+
+    private static <T> T roundTrip(TypeSerializer<T> serializer, T value) throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(value, out);
+        serializer.serialize(value, out);
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        T first = serializer.deserialize(in);
+        T second = serializer.deserialize(serializer.createInstance(), in);
+        assertThat(second).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(first);
+        assertThat(in.available()).isZero();
+        return first;
+    }
+}
