@@ -1,6 +1,5 @@
 package io.stashwatch.detect;
 
-import io.stashwatch.market.Events;
 import io.stashwatch.market.KeyDetector;
 import io.stashwatch.market.KeyState;
 import io.stashwatch.market.RateBook;
@@ -83,7 +82,7 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
 
     @Override
     public void processElement(ListingEvent event, ReadOnlyContext ctx, Collector<ListingEvent> out) throws Exception {
-        ListingEvent e = Events.copy(event);
+        ListingEvent e = event.copy();
         if (e.riverTime <= ctx.timerService().currentWatermark()) {
             // Not expected (the river's pages arrive before their watermark); processed alone.
             late.inc();

@@ -1,6 +1,5 @@
 package io.stashwatch.detect;
 
-import io.stashwatch.market.Events;
 import io.stashwatch.market.ListingBook;
 import io.stashwatch.market.RateUpdate;
 import io.stashwatch.market.RiverRateEstimator;
@@ -52,7 +51,7 @@ public class RiverRateFunction extends KeyedProcessFunction<String, ListingEvent
 
     @Override
     public void processElement(ListingEvent event, Context ctx, Collector<RateUpdate> out) throws Exception {
-        ListingEvent e = Events.copy(event);
+        ListingEvent e = event.copy();
         if (e.riverTime <= ctx.timerService().currentWatermark()) {
             applyPage(ctx.getCurrentKey(), e.riverTime, List.of(e), out);
             return;

@@ -20,34 +20,4 @@ public final class Events {
             .thenComparing(e -> e.stashId, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(e -> e.kind, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(e -> e.eventId, Comparator.nullsFirst(Comparator.naturalOrder()));
-
-    /** A field-by-field copy (operators must not keep references to records they received). */
-    public static ListingEvent copy(ListingEvent e) {
-        ListingEvent c = new ListingEvent();
-        c.eventId = e.eventId;
-        c.kind = e.kind;
-        c.itemId = e.itemId;
-        c.stashId = e.stashId;
-        c.realm = e.realm;
-        c.league = e.league;
-        c.accountName = e.accountName;
-        c.itemKey = e.itemKey;
-        c.name = e.name;
-        c.baseType = e.baseType;
-        c.frameType = e.frameType;
-        c.stackSize = e.stackSize;
-        c.note = e.note;
-        c.priceAmount = e.priceAmount;
-        c.priceCurrency = e.priceCurrency;
-        c.priceChaos = e.priceChaos;
-        c.prevPriceAmount = e.prevPriceAmount;
-        c.prevPriceCurrency = e.prevPriceCurrency;
-        c.prevPriceChaos = e.prevPriceChaos;
-        c.rateSource = e.rateSource;
-        c.changeId = e.changeId;
-        c.seq = e.seq;
-        c.riverTime = e.riverTime;
-        c.fetchedAt = e.fetchedAt;
-        return c;
-    }
 }

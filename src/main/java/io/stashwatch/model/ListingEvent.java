@@ -51,6 +51,36 @@ public class ListingEvent {
     public ListingEvent() {
     }
 
+    /** A field-by-field copy. */
+    public ListingEvent copy() {
+        ListingEvent c = new ListingEvent();
+        c.eventId = this.eventId;
+        c.kind = this.kind;
+        c.itemId = this.itemId;
+        c.stashId = this.stashId;
+        c.realm = this.realm;
+        c.league = this.league;
+        c.accountName = this.accountName;
+        c.itemKey = this.itemKey;
+        c.name = this.name;
+        c.baseType = this.baseType;
+        c.frameType = this.frameType;
+        c.stackSize = this.stackSize;
+        c.note = this.note;
+        c.priceAmount = this.priceAmount;
+        c.priceCurrency = this.priceCurrency;
+        c.priceChaos = this.priceChaos;
+        c.prevPriceAmount = this.prevPriceAmount;
+        c.prevPriceCurrency = this.prevPriceCurrency;
+        c.prevPriceChaos = this.prevPriceChaos;
+        c.rateSource = this.rateSource;
+        c.changeId = this.changeId;
+        c.seq = this.seq;
+        c.riverTime = this.riverTime;
+        c.fetchedAt = this.fetchedAt;
+        return c;
+    }
+
     @Override
     public String toString() {
         return "ListingEvent{" + kind + " " + itemKey + " " + priceAmount + " " + priceCurrency + " ("

@@ -280,7 +280,7 @@ public final class DetectionReplay {
                 windows(detector, s, t - 1, false, options, alerts, stats);
                 List<ListingEvent> page = new ArrayList<>();
                 for (ListingEvent e : list.subList(i, j)) {
-                    page.add(copy(e));
+                    page.add(e.copy());
                 }
                 alerts.addAll(detector.page(s, t, page, r).alerts);
                 i = j;
@@ -311,10 +311,6 @@ public final class DetectionReplay {
                 s.nextWindowEnd = end + o.slideMillis;
             }
         }
-    }
-
-    private static ListingEvent copy(ListingEvent e) {
-        return io.stashwatch.market.Events.copy(e);
     }
 
     private static void write(Path file, Object value) throws Exception {

@@ -305,7 +305,7 @@ class UnderpricedJudgeTest {
             KeyState s = seeded(KAOM_6L, 2000);
             List<ListingEvent> shuffled = new ArrayList<>();
             for (ListingEvent e : pageEvents) {
-                shuffled.add(Events.copy(e));
+                shuffled.add(e.copy());
             }
             Collections.shuffle(shuffled, new Random(seed));
             String got = page(s, 2, shuffled).stream().map(a -> a.alertId + ":" + a.referenceChaos).sorted()
