@@ -24,6 +24,14 @@ final class IndexSort {
         mergeSort(idx, tmp, 0, n, c);
     }
 
+    /**
+     * The merge buffer: {@code tmp} when it holds at least n. The merge only reads back what it
+     * copied into the buffer's [lo, hi) just before, so a reused buffer's old contents never matter.
+     */
+    private static int[] tmp(int[] tmp, int n) {
+        return tmp != null && tmp.length >= n ? tmp : new int[n];
+    }
+
     private static void mergeSort(int[] a, int[] tmp, int lo, int hi, IndexComparator c) {
         if (hi - lo <= 24) {
             insertion(a, lo, hi, c);
@@ -66,6 +74,11 @@ final class IndexSort {
 
     /** Sorts {@code idx[0..n)} by {@code values[i]} ({@link Double#compare}). */
     static void byValue(int[] idx, int n, double[] values) {
+        byValue(idx, n, values, null);
+    }
+
+    /** As {@link #byValue(int[], int, double[])}, merging through {@code tmp} when it holds at least n (else a new array). */
+    static void byValue(int[] idx, int n, double[] values, int[] tmp) {
         if (n < 2) {
             return;
         }
@@ -73,7 +86,7 @@ final class IndexSort {
             byValueInsertion(idx, 0, n, values);
             return;
         }
-        byValueMerge(idx, new int[n], 0, n, values);
+        byValueMerge(idx, tmp(tmp, n), 0, n, values);
     }
 
     private static void byValueMerge(int[] a, int[] tmp, int lo, int hi, double[] values) {
@@ -122,6 +135,11 @@ final class IndexSort {
 
     /** Sorts {@code idx[0..n)} by account, then price ({@link Double#compare}), then item. */
     static void byAccountPriceItem(int[] idx, int n, long[] accounts, double[] prices, long[] items) {
+        byAccountPriceItem(idx, n, accounts, prices, items, null);
+    }
+
+    /** As {@link #byAccountPriceItem(int[], int, long[], double[], long[])}, merging through {@code tmp} when it holds at least n. */
+    static void byAccountPriceItem(int[] idx, int n, long[] accounts, double[] prices, long[] items, int[] tmp) {
         if (n < 2) {
             return;
         }
@@ -129,7 +147,7 @@ final class IndexSort {
             byAccountPriceItemInsertion(idx, 0, n, accounts, prices, items);
             return;
         }
-        byAccountPriceItemMerge(idx, new int[n], 0, n, accounts, prices, items);
+        byAccountPriceItemMerge(idx, tmp(tmp, n), 0, n, accounts, prices, items);
     }
 
     private static void byAccountPriceItemMerge(int[] a, int[] tmp, int lo, int hi, long[] accounts, double[] prices, long[] items) {
@@ -183,6 +201,11 @@ final class IndexSort {
 
     /** Sorts {@code idx[0..n)} newest first by {@code seen}, then by item. */
     static void bySeenDescItem(int[] idx, int n, long[] seen, long[] items) {
+        bySeenDescItem(idx, n, seen, items, null);
+    }
+
+    /** As {@link #bySeenDescItem(int[], int, long[], long[])}, merging through {@code tmp} when it holds at least n. */
+    static void bySeenDescItem(int[] idx, int n, long[] seen, long[] items, int[] tmp) {
         if (n < 2) {
             return;
         }
@@ -190,7 +213,7 @@ final class IndexSort {
             bySeenDescItemInsertion(idx, 0, n, seen, items);
             return;
         }
-        bySeenDescItemMerge(idx, new int[n], 0, n, seen, items);
+        bySeenDescItemMerge(idx, tmp(tmp, n), 0, n, seen, items);
     }
 
     private static void bySeenDescItemMerge(int[] a, int[] tmp, int lo, int hi, long[] seen, long[] items) {

@@ -61,6 +61,8 @@ public final class KeyDetector implements Serializable {
     private final double minReference;
     private final int shiftMinSamples;
     private final UnderpricedJudge judge;
+    /** Working arrays of the estimator, reused across keys and pages (one detector per operator instance). */
+    private transient ReferenceEstimator.Scratch scratch;
 
     /** A detector with the default price floor and shift sample count ({@link #DEFAULT_MIN_REFERENCE_CHAOS}, 2 × minSamples). */
     public KeyDetector(long windowMillis, long slideMillis, int minSamples, int maxPerAccount, double underpricedRatio,
@@ -125,8 +127,9 @@ public final class KeyDetector implements Serializable {
         Estimate est = Estimate.EMPTY;
         double reference = Double.NaN;
         if (events.stream().anyMatch(UnderpricedJudge::isCandidate)) {
-            est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples);
-            reference = UnderpricedJudge.judgeReference(est, ReferenceEstimator.recent(s.book, from, t, recentAccounts));
+            est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples, scratch());
+            reference = UnderpricedJudge.judgeReference(est,
+                    ReferenceEstimator.recent(s.book, from, t, recentAccounts, scratch()));
             if (est.hasReference() && est.reference < minReference) {
                 est = Estimate.EMPTY;
                 reference = Double.NaN;
@@ -166,8 +169,8 @@ public final class KeyDetector implements Serializable {
         if (s.book.size == 0) {
             return r;
         }
-        Estimate est = ReferenceEstimator.estimate(s.book, from, end, maxPerAccount, minSamples);
-        double recent = ReferenceEstimator.recent(s.book, from, end, recentAccounts);
+        Estimate est = ReferenceEstimator.estimate(s.book, from, end, maxPerAccount, minSamples, scratch());
+        double recent = ReferenceEstimator.recent(s.book, from, end, recentAccounts, scratch());
         PriceStat stat = new PriceStat();
         stat.realm = s.realm;
         stat.league = s.league;
@@ -189,6 +192,13 @@ public final class KeyDetector implements Serializable {
             r.shift = priceShift(s, end, shift, est.samples);
         }
         return r;
+    }
+
+    private ReferenceEstimator.Scratch scratch() {
+        if (scratch == null) {
+            scratch = new ReferenceEstimator.Scratch();
+        }
+        return scratch;
     }
 
     /** Converts the event's prices at river time t; false when its price has no rate. */

@@ -44,14 +44,64 @@ public final class ReferenceEstimator {
     }
 
     /**
+     * Working arrays for {@link #estimate} and {@link #recent}, grown on demand and reused from call
+     * to call, so judging a page allocates nothing but its result. Each call overwrites what it
+     * reads before reading it, so leftovers of an earlier call never matter. Not thread-safe: one
+     * per detector (one per operator instance).
+     */
+    public static final class Scratch {
+        int[] idx = new int[0];
+        int[] sortTmp = new int[0];
+        int[] order = new int[0];
+        double[] x = new double[0];
+        double[] w = new double[0];
+        double[] capped = new double[0];
+        double[] dev = new double[0];
+        double[] kx = new double[0];
+        double[] kw = new double[0];
+        long[] acc = new long[0];
+        long[] kacc = new long[0];
+        long[] recentAccounts = new long[0];
+        double[] recentValues = new double[0];
+
+        /** Makes every array hold at least n (k for the newest-accounts arrays). */
+        void ensure(int n, int k) {
+            if (idx.length < n) {
+                int cap = Math.max(n, idx.length + (idx.length >> 1));
+                idx = new int[cap];
+                sortTmp = new int[cap];
+                order = new int[cap];
+                x = new double[cap];
+                w = new double[cap];
+                capped = new double[cap];
+                dev = new double[cap];
+                kx = new double[cap];
+                kw = new double[cap];
+                acc = new long[cap];
+                kacc = new long[cap];
+            }
+            if (recentAccounts.length < k) {
+                recentAccounts = new long[k];
+                recentValues = new double[k];
+            }
+        }
+    }
+
+    /**
      * Estimates over the listings of {@code book} with {@code from <= seen < to}.
      *
      * @param maxPerAccount listings one account may contribute (detect.max-per-account)
      * @param minSamples    distinct accounts needed for a reference (detect.min-samples)
      */
     public static Estimate estimate(ListingBook book, long from, long to, int maxPerAccount, int minSamples) {
+        return estimate(book, from, to, maxPerAccount, minSamples, new Scratch());
+    }
+
+    /** As {@link #estimate(ListingBook, long, long, int, int)}, working in {@code sc}. */
+    public static Estimate estimate(ListingBook book, long from, long to, int maxPerAccount, int minSamples, Scratch sc) {
+        sc.ensure(book.size, 0);
         int n = 0;
-        int[] idx = new int[book.size];
+        int[] idx = sc.idx;
         for (int i = 0; i < book.size; i++) {
             double p = book.prices[i];
             if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
@@ -64,12 +114,12 @@ public final class ReferenceEstimator {
         // Group by account, cheapest first within an account, item hash breaks ties: the order
         // (and so the result) does not depend on the order listings entered the book.
         int[] order = idx;
-        IndexSort.byAccountPriceItem(order, n, book.accounts, book.prices, book.items);
+        IndexSort.byAccountPriceItem(order, n, book.accounts, book.prices, book.items, sc.sortTmp);
 
-        double[] x = new double[n];
-        double[] w = new double[n];
-        long[] acc = new long[n];
-        double[] capped = new double[n];
+        double[] x = sc.x;
+        double[] w = sc.w;
+        long[] acc = sc.acc;
+        double[] capped = sc.capped;
         int m = 0;
         int accounts = 0;
         int start = 0;
@@ -94,24 +144,25 @@ public final class ReferenceEstimator {
             start = end;
         }
 
-        double[] sortedCapped = Arrays.copyOf(capped, m);
-        Arrays.sort(sortedCapped);
-        double median = quantile(sortedCapped, 0.5);
-        double p10 = quantile(sortedCapped, 0.1);
-        double p90 = quantile(sortedCapped, 0.9);
+        // capped is not read again: sort it in place.
+        double[] sortedCapped = capped;
+        Arrays.sort(sortedCapped, 0, m);
+        double median = quantile(sortedCapped, m, 0.5);
+        double p10 = quantile(sortedCapped, m, 0.1);
+        double p90 = quantile(sortedCapped, m, 0.9);
 
         // Fence around the weighted median of ln(price).
-        double med = weightedMedian(x, w, m);
-        double[] dev = new double[m];
+        double med = weightedMedian(x, w, m, sc);
+        double[] dev = sc.dev;
         for (int j = 0; j < m; j++) {
             dev[j] = Math.abs(x[j] - med);
         }
-        double spread = Math.max(1.4826 * weightedMedian(dev, w, m), MIN_SPREAD);
+        double spread = Math.max(1.4826 * weightedMedian(dev, w, m, sc), MIN_SPREAD);
         double lo = med - FENCE_LOW * spread;
         double hi = med + FENCE_HIGH * spread;
-        double[] kx = new double[m];
-        double[] kw = new double[m];
-        long[] kacc = new long[m];
+        double[] kx = sc.kx;
+        double[] kw = sc.kw;
+        long[] kacc = sc.kacc;
         int kept = 0;
         for (int j = 0; j < m; j++) {
             if (x[j] >= lo && x[j] <= hi) {
@@ -122,7 +173,7 @@ public final class ReferenceEstimator {
             }
         }
         int samples = distinct(kacc, kept);
-        double reference = samples >= minSamples ? Math.exp(interquartileMean(kx, kw, kept)) : Double.NaN;
+        double reference = samples >= minSamples ? Math.exp(interquartileMean(kx, kw, kept, sc)) : Double.NaN;
         return new Estimate(reference, m, accounts, samples, median, p10, p90);
     }
 
@@ -132,8 +183,14 @@ public final class ReferenceEstimator {
      * fewer than {@code k} accounts, all of them.
      */
     public static double recent(ListingBook book, long from, long to, int k) {
+        return recent(book, from, to, k, new Scratch());
+    }
+
+    /** As {@link #recent(ListingBook, long, long, int)}, working in {@code sc}. */
+    public static double recent(ListingBook book, long from, long to, int k, Scratch sc) {
+        sc.ensure(book.size, Math.max(k, 0));
         int n = 0;
-        int[] order = new int[book.size];
+        int[] order = sc.idx;
         for (int i = 0; i < book.size; i++) {
             double p = book.prices[i];
             if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
@@ -143,9 +200,9 @@ public final class ReferenceEstimator {
         if (n == 0 || k <= 0) {
             return Double.NaN;
         }
-        IndexSort.bySeenDescItem(order, n, book.seen, book.items);
-        long[] seenAccounts = new long[k];
-        double[] values = new double[k];
+        IndexSort.bySeenDescItem(order, n, book.seen, book.items, sc.sortTmp);
+        long[] seenAccounts = sc.recentAccounts;
+        double[] values = sc.recentValues;
         int found = 0;
         for (int j = 0; j < n && found < k; j++) {
             long account = book.accounts[order[j]];
@@ -162,26 +219,35 @@ public final class ReferenceEstimator {
                 found++;
             }
         }
-        double[] v = Arrays.copyOf(values, found);
-        Arrays.sort(v);
+        double[] v = values;
+        Arrays.sort(v, 0, found);
         double mid = found % 2 == 1 ? v[found / 2] : (v[found / 2 - 1] + v[found / 2]) / 2;
         return Math.exp(mid);
     }
 
     /** Linear-interpolated quantile of sorted values. */
     static double quantile(double[] sorted, double q) {
-        if (sorted.length == 0) {
+        return quantile(sorted, sorted.length, q);
+    }
+
+    /** Linear-interpolated quantile of the first n sorted values. */
+    static double quantile(double[] sorted, int n, double q) {
+        if (n == 0) {
             return Double.NaN;
         }
-        double pos = q * (sorted.length - 1);
+        double pos = q * (n - 1);
         int lo = (int) Math.floor(pos);
-        int hi = Math.min(lo + 1, sorted.length - 1);
+        int hi = Math.min(lo + 1, n - 1);
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /** Weighted median of the first n values (midpoint when the half falls exactly between two). */
     static double weightedMedian(double[] values, double[] weights, int n) {
-        int[] order = sortedOrder(values, n);
+        return weightedMedian(values, weights, n, new Scratch());
+    }
+
+    private static double weightedMedian(double[] values, double[] weights, int n, Scratch sc) {
+        int[] order = sortedOrder(values, n, sc);
         double total = 0;
         for (int j = 0; j < n; j++) {
             total += weights[j];
@@ -202,7 +268,11 @@ public final class ReferenceEstimator {
 
     /** Weighted mean of the values between the weighted 25th and 75th percentiles. */
     static double interquartileMean(double[] values, double[] weights, int n) {
-        int[] order = sortedOrder(values, n);
+        return interquartileMean(values, weights, n, new Scratch());
+    }
+
+    private static double interquartileMean(double[] values, double[] weights, int n, Scratch sc) {
+        int[] order = sortedOrder(values, n, sc);
         double total = 0;
         for (int j = 0; j < n; j++) {
             total += weights[j];
@@ -222,18 +292,21 @@ public final class ReferenceEstimator {
         return sum / (hi - lo);
     }
 
-    private static int[] sortedOrder(double[] values, int n) {
-        int[] order = new int[n];
+    /** The first n indexes of {@code sc.order}, sorted by value (the array is the scratch's, valid until the next call). */
+    private static int[] sortedOrder(double[] values, int n, Scratch sc) {
+        sc.ensure(n, 0);
+        int[] order = sc.order;
         for (int j = 0; j < n; j++) {
             order[j] = j;
         }
-        IndexSort.byValue(order, n, values);
+        IndexSort.byValue(order, n, values, sc.sortTmp);
         return order;
     }
 
+    /** Distinct values among the first n; sorts them in place (callers do not read them again). */
     private static int distinct(long[] values, int n) {
-        long[] copy = Arrays.copyOf(values, n);
-        Arrays.sort(copy);
+        long[] copy = values;
+        Arrays.sort(copy, 0, n);
         int d = 0;
         for (int j = 0; j < n; j++) {
             if (j == 0 || copy[j] != copy[j - 1]) {

@@ -36,6 +36,9 @@ public final class UnderpricedJudge {
     private final double ratio;
     private final int maxPerAccount;
     private final int recentAccounts;
+    /** Working arrays of {@link #newestAccounts}, grown on demand (one judge per detector, one thread). */
+    private int[] order = new int[0];
+    private int[] sortTmp = new int[0];
 
     public UnderpricedJudge(double ratio, int maxPerAccount, int recentAccounts) {
         this.ratio = ratio;
@@ -213,18 +216,21 @@ public final class UnderpricedJudge {
     }
 
     /** The newest listing of each of the k most recently active accounts (same order as {@link ReferenceEstimator#recent}). */
-    private static void newestAccounts(ListingBook book, long from, long to, int k, long[][] accOut, double[][] priceOut) {
-        int[] order = new int[book.size];
+    private void newestAccounts(ListingBook book, long from, long to, int k, long[][] accOut, double[][] priceOut) {
+        if (order.length < book.size) {
+            int cap = Math.max(book.size, order.length + (order.length >> 1));
+            order = new int[cap];
+            sortTmp = new int[cap];
+        }
+        int[] order = this.order;
         int n = 0;
         for (int i = 0; i < book.size; i++) {
             if (book.seen[i] >= from && book.seen[i] < to && book.prices[i] > 0) {
                 order[n++] = i;
             }
         }
-        IndexSort.sort(order, n, (a, b) -> {
-            int c = Long.compare(book.seen[b], book.seen[a]);
-            return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
-        });
+        // Newest first, ties by item: the order of ReferenceEstimator.recent.
+        IndexSort.bySeenDescItem(order, n, book.seen, book.items, sortTmp);
         long[] acc = new long[k];
         double[] price = new double[k];
         int found = 0;

@@ -41,7 +41,12 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * java -cp ... io.stashwatch.bench.DetectionReplay dump DIR 101,107
  * java -cp ... io.stashwatch.bench.DetectionReplay replay DIR 101,107 [KEY-SUBSTRING]
+ * java -cp ... io.stashwatch.bench.DetectionReplay fingerprint DIR 101,107
  * </pre>
+ *
+ * <p>{@code fingerprint} replays and prints a SHA-256 over every field of every alert, price_stats
+ * row and (converted) listing event, in output order, doubles bit for bit: a change meant to leave
+ * detection's results alone (a performance change) must print the same line before and after.
  */
 public final class DetectionReplay {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -62,11 +67,43 @@ public final class DetectionReplay {
             long seed = Long.parseLong(s.trim());
             if (args[0].equals("dump")) {
                 dump(dir, seed);
+            } else if (args[0].equals("fingerprint")) {
+                fingerprint(dir, seed);
             } else {
                 replay(dir, seed, keyFilter);
             }
         }
         System.exit(0);
+    }
+
+    static void fingerprint(Path dir, long seed) throws Exception {
+        List<ListingEvent> events = read(dir.resolve(seed + ".events.json.gz"), new TypeReference<List<ListingEvent>>() { });
+        List<Alert> alerts = new ArrayList<>();
+        List<PriceStat> stats = new ArrayList<>();
+        run(events, alerts, stats, null);
+        System.out.printf("seed %d fingerprint: alerts %d %s, price_stats %d %s, events %d %s%n", seed,
+                alerts.size(), digest(alerts), stats.size(), digest(stats), events.size(), digest(events));
+    }
+
+    /** SHA-256 of every declared instance field of every record, in list order; doubles as raw bits. */
+    private static String digest(List<?> records) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        StringBuilder sb = new StringBuilder();
+        for (Object o : records) {
+            sb.setLength(0);
+            for (java.lang.reflect.Field f : o.getClass().getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                f.setAccessible(true);
+                Object v = f.get(o);
+                sb.append(f.getName()).append('=');
+                sb.append(v instanceof Double d ? Long.toHexString(Double.doubleToRawLongBits(d)) : String.valueOf(v));
+                sb.append(';');
+            }
+            md.update(sb.append('\n').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
     }
 
     static void dump(Path dir, long seed) throws Exception {

@@ -200,4 +200,36 @@ class ReferenceEstimatorTest {
             assertThat(ReferenceEstimator.recent(book(shuffled), 0, T, 3)).isEqualTo(firstRecent);
         }
     }
+
+    @Test
+    void aReusedScratchGivesExactlyTheResultsOfAFreshOne() {
+        // Books of very different sizes in turn (the scratch grows, then serves smaller books with
+        // leftovers of larger ones), with many listings per account and narrow windows.
+        Random rnd = new Random(7);
+        ReferenceEstimator.Scratch scratch = new ReferenceEstimator.Scratch();
+        int[] sizes = {300, 3, 60, 0, 1, 1000, 25, 26, 200, 5};
+        for (int round = 0; round < 3; round++) {
+            for (int size : sizes) {
+                List<Listing> l = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    l.add(new Listing("i" + i, "a" + rnd.nextInt(Math.max(1, size / 3)),
+                            50 * Math.exp(rnd.nextGaussian() * 0.3), rnd.nextInt(1000)));
+                }
+                ListingBook b = book(l);
+                long from = rnd.nextInt(300);
+                long to = 700 + rnd.nextInt(400);
+                Estimate fresh = ReferenceEstimator.estimate(b, from, to, 2, 5);
+                Estimate reused = ReferenceEstimator.estimate(b, from, to, 2, 5, scratch);
+                assertThat(bits(reused)).isEqualTo(bits(fresh));
+                assertThat(Double.doubleToRawLongBits(ReferenceEstimator.recent(b, from, to, 3, scratch)))
+                        .isEqualTo(Double.doubleToRawLongBits(ReferenceEstimator.recent(b, from, to, 3)));
+            }
+        }
+    }
+
+    /** Every field of an estimate, doubles bit for bit. */
+    private static List<Long> bits(Estimate e) {
+        return List.of(Double.doubleToRawLongBits(e.reference), (long) e.listings, (long) e.accounts, (long) e.samples,
+                Double.doubleToRawLongBits(e.median), Double.doubleToRawLongBits(e.p10), Double.doubleToRawLongBits(e.p90));
+    }
 }
