@@ -27,7 +27,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Cost of detection per key and page: judging and applying one page of 5 events to a key that
- * already holds {@code listings} live listings, and one robust estimate over such a book.
+ * already holds {@code listings} live listings, and one robust estimate over such a book (with fresh
+ * and with reused working arrays).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -83,8 +84,17 @@ public class DetectionBenchmark {
         return detector.page(state, t, page, rates).alerts.size();
     }
 
+    private final ReferenceEstimator.Scratch scratch = new ReferenceEstimator.Scratch();
+
+    /** One estimate with fresh working arrays (what every call cost before the detector kept a scratch). */
     @Benchmark
     public double estimate() {
         return ReferenceEstimator.estimate(book, t - WINDOW, t + 1, 2, 5).reference;
+    }
+
+    /** One estimate in reused working arrays, as the detector computes it. */
+    @Benchmark
+    public double estimateWithScratch() {
+        return ReferenceEstimator.estimate(book, t - WINDOW, t + 1, 2, 5, scratch).reference;
     }
 }
