@@ -53,11 +53,11 @@ public final class ReferenceEstimator {
         int[] idx = new int[0];
         int[] sortTmp = new int[0];
         int[] order = new int[0];
+        int[] xOrder = new int[0];
         double[] x = new double[0];
         double[] w = new double[0];
         double[] capped = new double[0];
         double[] dev = new double[0];
-        double[] kx = new double[0];
         double[] kw = new double[0];
         long[] acc = new long[0];
         long[] kacc = new long[0];
@@ -71,11 +71,11 @@ public final class ReferenceEstimator {
                 idx = new int[cap];
                 sortTmp = new int[cap];
                 order = new int[cap];
+                xOrder = new int[cap];
                 x = new double[cap];
                 w = new double[cap];
                 capped = new double[cap];
                 dev = new double[cap];
-                kx = new double[cap];
                 kw = new double[cap];
                 acc = new long[cap];
                 kacc = new long[cap];
@@ -152,28 +152,29 @@ public final class ReferenceEstimator {
         double p90 = quantile(sortedCapped, m, 0.9);
 
         // Fence around the weighted median of ln(price).
-        double med = weightedMedian(x, w, m, sc);
+        // x's sorted order is kept: the interquartile mean below walks it instead of sorting the survivors.
+        int[] xOrder = sc.xOrder;
+        sortedOrder(x, m, xOrder, sc.sortTmp);
+        double med = weightedMedian(x, w, m, xOrder);
         double[] dev = sc.dev;
         for (int j = 0; j < m; j++) {
             dev[j] = Math.abs(x[j] - med);
         }
-        double spread = Math.max(1.4826 * weightedMedian(dev, w, m, sc), MIN_SPREAD);
+        double spread = Math.max(1.4826 * weightedMedian(dev, w, m, sortedOrder(dev, m, sc.order, sc.sortTmp)), MIN_SPREAD);
         double lo = med - FENCE_LOW * spread;
         double hi = med + FENCE_HIGH * spread;
-        double[] kx = sc.kx;
         double[] kw = sc.kw;
         long[] kacc = sc.kacc;
         int kept = 0;
         for (int j = 0; j < m; j++) {
             if (x[j] >= lo && x[j] <= hi) {
-                kx[kept] = x[j];
                 kw[kept] = w[j];
                 kacc[kept] = acc[j];
                 kept++;
             }
         }
         int samples = distinct(kacc, kept);
-        double reference = samples >= minSamples ? Math.exp(interquartileMean(kx, kw, kept, sc)) : Double.NaN;
+        double reference = samples >= minSamples ? Math.exp(interquartileMeanOfKept(x, w, xOrder, m, lo, hi, kw, kept)) : Double.NaN;
         return new Estimate(reference, m, accounts, samples, median, p10, p90);
     }
 
@@ -243,11 +244,11 @@ public final class ReferenceEstimator {
 
     /** Weighted median of the first n values (midpoint when the half falls exactly between two). */
     static double weightedMedian(double[] values, double[] weights, int n) {
-        return weightedMedian(values, weights, n, new Scratch());
+        return weightedMedian(values, weights, n, sortedOrder(values, n, new int[n], null));
     }
 
-    private static double weightedMedian(double[] values, double[] weights, int n, Scratch sc) {
-        int[] order = sortedOrder(values, n, sc);
+    /** As {@link #weightedMedian(double[], double[], int)}, with {@code order} the values' {@link #sortedOrder}. */
+    private static double weightedMedian(double[] values, double[] weights, int n, int[] order) {
         double total = 0;
         for (int j = 0; j < n; j++) {
             total += weights[j];
@@ -268,11 +269,7 @@ public final class ReferenceEstimator {
 
     /** Weighted mean of the values between the weighted 25th and 75th percentiles. */
     static double interquartileMean(double[] values, double[] weights, int n) {
-        return interquartileMean(values, weights, n, new Scratch());
-    }
-
-    private static double interquartileMean(double[] values, double[] weights, int n, Scratch sc) {
-        int[] order = sortedOrder(values, n, sc);
+        int[] order = sortedOrder(values, n, new int[n], null);
         double total = 0;
         for (int j = 0; j < n; j++) {
             total += weights[j];
@@ -292,14 +289,45 @@ public final class ReferenceEstimator {
         return sum / (hi - lo);
     }
 
-    /** The first n indexes of {@code sc.order}, sorted by value (the array is the scratch's, valid until the next call). */
-    private static int[] sortedOrder(double[] values, int n, Scratch sc) {
-        sc.ensure(n, 0);
-        int[] order = sc.order;
+    /**
+     * {@link #interquartileMean} of the values {@code x[j]} within [lo, hi] (in index order with
+     * their weights {@code keptWeights[0..kept)}), without sorting them again: {@code xOrder} is
+     * {@link #sortedOrder} of {@code x[0..m)}. That sort is stable and starts from the identity, so it
+     * orders by (value, index); the kept values, taken in index order, keep their relative index
+     * order, so their own sorted order is exactly xOrder with the others skipped. Same values and
+     * weights summed in the same order as interquartileMean: the same result, bit for bit.
+     */
+    private static double interquartileMeanOfKept(double[] x, double[] w, int[] xOrder, int m, double lo, double hi,
+            double[] keptWeights, int kept) {
+        double total = 0;
+        for (int j = 0; j < kept; j++) {
+            total += keptWeights[j];
+        }
+        double qlo = 0.25 * total;
+        double qhi = 0.75 * total;
+        double cum = 0;
+        double sum = 0;
+        for (int q = 0; q < m; q++) {
+            int j = xOrder[q];
+            if (!(x[j] >= lo && x[j] <= hi)) {
+                continue;
+            }
+            double wj = w[j];
+            double overlap = Math.min(cum + wj, qhi) - Math.max(cum, qlo);
+            if (overlap > 0) {
+                sum += overlap * x[j];
+            }
+            cum += wj;
+        }
+        return sum / (qhi - qlo);
+    }
+
+    /** Fills {@code order[0..n)} with 0..n-1 sorted by value (stable: ties by index) and returns it. */
+    private static int[] sortedOrder(double[] values, int n, int[] order, int[] tmp) {
         for (int j = 0; j < n; j++) {
             order[j] = j;
         }
-        IndexSort.byValue(order, n, values, sc.sortTmp);
+        IndexSort.byValue(order, n, values, tmp);
         return order;
     }
 
