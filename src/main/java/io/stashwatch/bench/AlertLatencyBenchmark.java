@@ -177,46 +177,61 @@ public final class AlertLatencyBenchmark {
         }
     }
 
-    private static void report(EmbeddedDatabase db, Map<String, Long> received, int backlog, Duration pace,
-            String bufferTimeout) throws Exception {
-        List<Long> visible = new ArrayList<>();
-        List<Long> inserted = new ArrayList<>();
-        int alerts = 0;
-        int backlogAlerts = 0;
-        int missing = 0;
-        Map<String, Integer> kinds = new HashMap<>();
-        try (Connection c = DatabaseCheck.connect(db.jdbcUrl(), db.user(), null);
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT alert_id, kind, seq, (extract(epoch from fetched_at) * 1000)::bigint,"
-                        + " (extract(epoch from inserted_at) * 1000)::bigint FROM alerts ORDER BY seq")) {
-            while (rs.next()) {
-                String kind = rs.getString(2);
-                kinds.merge(kind, 1, Integer::sum);
-                if (!"underpriced".equals(kind)) {
-                    continue;
-                }
-                alerts++;
-                if (rs.getLong(3) <= backlog + 10) {
-                    backlogAlerts++;
-                    continue;
-                }
-                long fetched = rs.getLong(4);
-                inserted.add(rs.getLong(5) - fetched);
-                Long at = received.get(rs.getString(1));
-                if (at == null) {
-                    missing++;
-                } else {
-                    visible.add(at - fetched);
+    /**
+     * Latencies of the underpriced alerts of the live pages (seq above {@code liveAfterSeq}):
+     * NOTIFY received − fetched_at ({@code visible}) and inserted_at − fetched_at; alerts of other
+     * kinds are only counted.
+     */
+    record AlertLatencies(List<Long> visible, List<Long> inserted, int underpriced, int backlog, int missing,
+            Map<String, Integer> kinds) {
+        static AlertLatencies read(Connection c, Map<String, Long> received, long liveAfterSeq) throws Exception {
+            List<Long> visible = new ArrayList<>();
+            List<Long> inserted = new ArrayList<>();
+            int underpriced = 0;
+            int backlog = 0;
+            int missing = 0;
+            Map<String, Integer> kinds = new HashMap<>();
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT alert_id, kind, seq, (extract(epoch from fetched_at) * 1000)::bigint,"
+                            + " (extract(epoch from inserted_at) * 1000)::bigint FROM alerts ORDER BY seq")) {
+                while (rs.next()) {
+                    String kind = rs.getString(2);
+                    kinds.merge(kind, 1, Integer::sum);
+                    if (!"underpriced".equals(kind)) {
+                        continue;
+                    }
+                    underpriced++;
+                    if (rs.getLong(3) <= liveAfterSeq) {
+                        backlog++;
+                        continue;
+                    }
+                    long fetched = rs.getLong(4);
+                    inserted.add(rs.getLong(5) - fetched);
+                    Long at = received.get(rs.getString(1));
+                    if (at == null) {
+                        missing++;
+                    } else {
+                        visible.add(at - fetched);
+                    }
                 }
             }
+            return new AlertLatencies(visible, inserted, underpriced, backlog, missing, kinds);
+        }
+    }
+
+    private static void report(EmbeddedDatabase db, Map<String, Long> received, int backlog, Duration pace,
+            String bufferTimeout) throws Exception {
+        AlertLatencies l;
+        try (Connection c = DatabaseCheck.connect(db.jdbcUrl(), db.user(), null)) {
+            l = AlertLatencies.read(c, received, backlog + 10);
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "alerts by kind %s; underpriced %d, of which %d in the backlog (not counted)%n", kinds,
-                alerts, backlogAlerts);
+        System.out.printf(Locale.ROOT, "alerts by kind %s; underpriced %d, of which %d in the backlog (not counted)%n", l.kinds(),
+                l.underpriced(), l.backlog());
         System.out.printf(Locale.ROOT, "| buffer timeout | pace | alerts measured | visible − fetched_at p50 / p90 / p99 / max (ms) "
                 + "| inserted_at − fetched_at p50 / p99 (ms) | notifications missing |%n");
-        System.out.printf(Locale.ROOT, "| %s | %d ms | %d | %s | %s | %d |%n", bufferTimeout, pace.toMillis(), visible.size(),
-                percentiles(visible, 0.5, 0.9, 0.99, 1.0), percentiles(inserted, 0.5, 0.99), missing);
+        System.out.printf(Locale.ROOT, "| %s | %d ms | %d | %s | %s | %d |%n", bufferTimeout, pace.toMillis(), l.visible().size(),
+                percentiles(l.visible(), 0.5, 0.9, 0.99, 1.0), percentiles(l.inserted(), 0.5, 0.99), l.missing());
     }
 
     static String percentiles(List<Long> values, double... qs) {

@@ -209,32 +209,10 @@ final class LoadLatency {
             }
             Thread.sleep(500);
             listener.stopListening();
-            List<Long> visible = new ArrayList<>();
-            List<Long> inserted = new ArrayList<>();
-            int underpriced = 0;
-            int backlogAlerts = 0;
-            int missing = 0;
+            AlertLatencyBenchmark.AlertLatencies l;
             List<long[]> live = new ArrayList<>();
             try (Connection c = DatabaseCheck.connect(db.jdbcUrl(), db.user(), null); Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT alert_id, seq, (extract(epoch from fetched_at) * 1000)::bigint,"
-                        + " (extract(epoch from inserted_at) * 1000)::bigint FROM alerts WHERE kind = 'underpriced'"
-                        + " ORDER BY seq")) {
-                    while (rs.next()) {
-                        underpriced++;
-                        if (rs.getLong(2) <= backlog + LIVE_MARGIN) {
-                            backlogAlerts++;
-                            continue;
-                        }
-                        long fetched = rs.getLong(3);
-                        inserted.add(rs.getLong(4) - fetched);
-                        Long at = received.get(rs.getString(1));
-                        if (at == null) {
-                            missing++;
-                        } else {
-                            visible.add(at - fetched);
-                        }
-                    }
-                }
+                l = AlertLatencyBenchmark.AlertLatencies.read(c, received, backlog + LIVE_MARGIN);
                 try (ResultSet rs = st.executeQuery("SELECT seq, (extract(epoch from fetched_at) * 1000)::bigint, bytes"
                         + " FROM ingest_pages WHERE seq > " + (backlog + LIVE_MARGIN) + " ORDER BY seq")) {
                     while (rs.next()) {
@@ -243,7 +221,7 @@ final class LoadLatency {
                 }
             }
             double liveRate = live.size() < 10 ? Double.NaN : slope(live).pagesPerSecond();
-            return new Latency(visible.size(), missing, visible, inserted, underpriced, backlogAlerts, liveRate);
+            return new Latency(l.visible().size(), l.missing(), l.visible(), l.inserted(), l.underpriced(), l.backlog(), liveRate);
         } finally {
             org.apache.flink.util.FileUtils.deleteDirectoryQuietly(dir.toFile());
         }
