@@ -98,18 +98,7 @@ public final class AlertLatencyBenchmark {
             listener.start();
             SimulatorSettings sim = SimulatorSettings.builder().pace(pace).backlog(backlog).build();
             try (SimulatorServer server = new SimulatorServer(sim, feed).start()) {
-                Map<io.stashwatch.config.Option<?>, String> defaults = new LinkedHashMap<>(server.clientDefaults());
-                Config config = Config.defaults().withDefaults(defaults)
-                        .with(Options.POE_START_CHANGE_ID, "beginning")
-                        .with(Options.RUN_IDLE_TIMEOUT, "5s")
-                        .with(Options.DETECT_WINDOW, "100s")
-                        .with(Options.DETECT_SLIDE, "10s")
-                        .with(Options.CHECKPOINT_INTERVAL, "10s")
-                        .with(Options.PARALLELISM, "2")
-                        .with(Options.WEB_PORT, "0")
-                        .with(Options.JDBC_URL, db.jdbcUrl())
-                        .with(Options.JDBC_USER, db.user())
-                        .with(Options.ARROW_DIR, dir.resolve("arrow").toString());
+                Config config = jobConfig(server, db, dir);
                 StreamExecutionEnvironment env = Environments.local(config, 2);
                 if (!bufferTimeout.equals("default")) {
                     org.apache.flink.configuration.Configuration c = new org.apache.flink.configuration.Configuration();
@@ -234,6 +223,31 @@ public final class AlertLatencyBenchmark {
                 percentiles(l.visible(), 0.5, 0.9, 0.99, 1.0), percentiles(l.inserted(), 0.5, 0.99), l.missing());
     }
 
+    /**
+     * The production job's settings against the simulator and the benchmark's database: from the
+     * beginning of the river, finishing 5 s after its end, 100 s windows sliding by 10 s,
+     * checkpoints every 10 s, parallelism 2, Arrow files in {@code dir}.
+     */
+    static Config jobConfig(SimulatorServer server, EmbeddedDatabase db, Path dir) {
+        Map<io.stashwatch.config.Option<?>, String> defaults = new LinkedHashMap<>(server.clientDefaults());
+        return Config.defaults().withDefaults(defaults)
+                .with(Options.POE_START_CHANGE_ID, "beginning")
+                .with(Options.RUN_IDLE_TIMEOUT, "5s")
+                .with(Options.DETECT_WINDOW, "100s")
+                .with(Options.DETECT_SLIDE, "10s")
+                .with(Options.CHECKPOINT_INTERVAL, "10s")
+                .with(Options.PARALLELISM, "2")
+                .with(Options.WEB_PORT, "0")
+                .with(Options.JDBC_URL, db.jdbcUrl())
+                .with(Options.JDBC_USER, db.user())
+                .with(Options.ARROW_DIR, dir.resolve("arrow").toString());
+    }
+
+    /** The q-quantile (nearest rank) of {@code sorted}, which must not be empty. */
+    static long percentile(long[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+    }
+
     static String percentiles(List<Long> values, double... qs) {
         if (values.isEmpty()) {
             return "–";
@@ -242,8 +256,7 @@ public final class AlertLatencyBenchmark {
         Arrays.sort(v);
         StringBuilder sb = new StringBuilder();
         for (double q : qs) {
-            int i = (int) Math.min(v.length - 1, Math.max(0, Math.ceil(q * v.length) - 1));
-            sb.append(sb.length() == 0 ? "" : " / ").append(v[i]);
+            sb.append(sb.length() == 0 ? "" : " / ").append(percentile(v, q));
         }
         return sb.toString();
     }

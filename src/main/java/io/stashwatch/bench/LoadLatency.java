@@ -1,8 +1,6 @@
 package io.stashwatch.bench;
 
 import io.stashwatch.config.Config;
-import io.stashwatch.config.Option;
-import io.stashwatch.config.Options;
 import io.stashwatch.db.DatabaseCheck;
 import io.stashwatch.db.EmbeddedDatabase;
 import io.stashwatch.db.Migrations;
@@ -20,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,23 +95,7 @@ final class LoadLatency {
         if (values.isEmpty()) {
             return -1;
         }
-        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        return v[(int) Math.min(v.length - 1, Math.max(0, Math.ceil(q * v.length) - 1))];
-    }
-
-    private static Config config(SimulatorServer server, EmbeddedDatabase db, Path dir) {
-        Map<Option<?>, String> defaults = new LinkedHashMap<>(server.clientDefaults());
-        return Config.defaults().withDefaults(defaults)
-                .with(Options.POE_START_CHANGE_ID, "beginning")
-                .with(Options.RUN_IDLE_TIMEOUT, "5s")
-                .with(Options.DETECT_WINDOW, "100s")
-                .with(Options.DETECT_SLIDE, "10s")
-                .with(Options.CHECKPOINT_INTERVAL, "10s")
-                .with(Options.PARALLELISM, "2")
-                .with(Options.WEB_PORT, "0")
-                .with(Options.JDBC_URL, db.jdbcUrl())
-                .with(Options.JDBC_USER, db.user())
-                .with(Options.ARROW_DIR, dir.resolve("arrow").toString());
+        return AlertLatencyBenchmark.percentile(values.stream().mapToLong(Long::longValue).sorted().toArray(), q);
     }
 
     private static SimulatorSettings.Builder simulator() {
@@ -140,7 +121,7 @@ final class LoadLatency {
             // pages 0..pages-1 are there from the start; the next one would come an hour later
             SimulatorSettings sim = simulator().backlog(pages - 1L).pace(Duration.ofHours(1)).build();
             try (SimulatorServer server = new SimulatorServer(sim, feed).start()) {
-                startJob(config(server, db, dir), "stashwatch-max-throughput").getJobExecutionResult().get();
+                startJob(AlertLatencyBenchmark.jobConfig(server, db, dir), "stashwatch-max-throughput").getJobExecutionResult().get();
             }
             List<long[]> rows = new ArrayList<>();
             try (Connection c = DatabaseCheck.connect(db.jdbcUrl(), db.user(), null);
@@ -197,7 +178,7 @@ final class LoadLatency {
                 // the backlog first, then the live pages with the job at the head: otherwise the job would
                 // spend the live part catching up (at 80 % load it gains only 0.25 pages per page offered)
                 server.holdLivePages();
-                var job = startJob(config(server, db, dir), "stashwatch-paced-latency");
+                var job = startJob(AlertLatencyBenchmark.jobConfig(server, db, dir), "stashwatch-paced-latency");
                 long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                 while (!askedFor(server, feed, backlog + 1L) && System.nanoTime() < deadline) {
                     Thread.sleep(100);
