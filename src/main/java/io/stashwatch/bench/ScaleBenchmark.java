@@ -6,13 +6,11 @@ import io.stashwatch.config.Config;
 import io.stashwatch.config.Options;
 import io.stashwatch.detect.DetectOptions;
 import io.stashwatch.job.Environments;
-import io.stashwatch.job.JobSinks;
+import io.stashwatch.job.DiscardingSinks;
 import io.stashwatch.job.StashwatchJob;
 import io.stashwatch.model.Alert;
 import io.stashwatch.model.EventKind;
 import io.stashwatch.model.ListingEvent;
-import io.stashwatch.model.PageRow;
-import io.stashwatch.model.PriceStat;
 import io.stashwatch.source.PageParserDeserializer;
 import io.stashwatch.source.RiverSource;
 import java.io.IOException;
@@ -48,7 +46,6 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * Scale goals of the job, measured on a local MiniCluster (docs/benchmarks-scale.md):
@@ -174,32 +171,20 @@ public final class ScaleBenchmark {
     // ------------------------------------------------------------------ sinks
 
     /** Discards every output; counts listed/delisted events (live listings) and alerts. */
-    static final class CountingDiscard implements JobSinks {
+    static final class CountingDiscard extends DiscardingSinks {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void pages(DataStream<PageRow> pages) {
-            pages.sinkTo(new DiscardingSink<>()).name("discard pages");
-        }
-
-        @Override
         public void events(DataStream<ListingEvent> events) {
-            events.map(new CountEvents()).returns(TypeInformation.of(ListingEvent.class)).name("count events")
-                    .sinkTo(new DiscardingSink<>()).name("discard events");
-        }
-
-        @Override
-        public void stats(DataStream<PriceStat> stats) {
-            stats.sinkTo(new DiscardingSink<>()).name("discard stats");
+            super.events(events.map(new CountEvents()).returns(TypeInformation.of(ListingEvent.class)).name("count events"));
         }
 
         @Override
         public void alerts(DataStream<Alert> alerts) {
-            alerts.map(a -> {
+            super.alerts(alerts.map(a -> {
                 ALERTS.incrementAndGet();
                 return a;
-            }).returns(TypeInformation.of(Alert.class)).name("count alerts").sinkTo(new DiscardingSink<>())
-                    .name("discard alerts");
+            }).returns(TypeInformation.of(Alert.class)).name("count alerts"));
         }
     }
 
