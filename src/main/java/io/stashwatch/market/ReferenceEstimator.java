@@ -267,35 +267,12 @@ public final class ReferenceEstimator {
         return values[order[n - 1]];
     }
 
-    /** Weighted mean of the values between the weighted 25th and 75th percentiles. */
-    static double interquartileMean(double[] values, double[] weights, int n) {
-        int[] order = sortedOrder(values, n, new int[n], null);
-        double total = 0;
-        for (int j = 0; j < n; j++) {
-            total += weights[j];
-        }
-        double lo = 0.25 * total;
-        double hi = 0.75 * total;
-        double cum = 0;
-        double sum = 0;
-        for (int j = 0; j < n; j++) {
-            double wj = weights[order[j]];
-            double overlap = Math.min(cum + wj, hi) - Math.max(cum, lo);
-            if (overlap > 0) {
-                sum += overlap * values[order[j]];
-            }
-            cum += wj;
-        }
-        return sum / (hi - lo);
-    }
-
     /**
-     * {@link #interquartileMean} of the values {@code x[j]} within [lo, hi] (in index order with
-     * their weights {@code keptWeights[0..kept)}), without sorting them again: {@code xOrder} is
-     * {@link #sortedOrder} of {@code x[0..m)}. That sort is stable and starts from the identity, so it
-     * orders by (value, index); the kept values, taken in index order, keep their relative index
-     * order, so their own sorted order is exactly xOrder with the others skipped. Same values and
-     * weights summed in the same order as interquartileMean: the same result, bit for bit.
+     * Weighted mean, between the weighted 25th and 75th percentiles, of the values {@code x[j]}
+     * within [lo, hi] (their weights {@code keptWeights[0..kept)} in index order), without sorting
+     * them again: {@code xOrder} is {@link #sortedOrder} of {@code x[0..m)}. That sort is stable and
+     * starts from the identity, so it orders by (value, index); the kept values keep their relative
+     * order, so their own sorted order is exactly xOrder with the others skipped.
      */
     private static double interquartileMeanOfKept(double[] x, double[] w, int[] xOrder, int m, double lo, double hi,
             double[] keptWeights, int kept) {
