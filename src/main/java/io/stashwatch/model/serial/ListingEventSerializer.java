@@ -23,7 +23,8 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class ListingEventSerializer extends RecordSerializer<ListingEvent> {
     private static final long serialVersionUID = 1L;
     public static final ListingEventSerializer INSTANCE = new ListingEventSerializer();
-    private static final int VERSION = 1;
+    /** Version of the records written; 1 (strings as Flink's StringValue) is still read. */
+    static final int VERSION = 2;
     private static final EventKind[] KINDS = EventKind.values();
 
     /** The type information {@code @TypeInfo} on {@link ListingEvent} resolves to. */
@@ -75,30 +76,30 @@ public final class ListingEventSerializer extends RecordSerializer<ListingEvent>
 
     @Override
     public ListingEvent deserialize(DataInputView in) throws IOException {
-        checkVersion(in.readUnsignedByte(), VERSION, "listing event");
+        int v = readVersion(in, VERSION, "listing event");
         ListingEvent e = new ListingEvent();
         byte kind = in.readByte();
         e.kind = kind < 0 ? null : KINDS[kind];
-        e.eventId = readString(in);
-        e.itemId = readString(in);
-        e.stashId = readString(in);
-        e.realm = readString(in);
-        e.league = readString(in);
-        e.accountName = readString(in);
-        e.itemKey = readString(in);
-        e.name = readString(in);
-        e.baseType = readString(in);
+        e.eventId = readString(in, v);
+        e.itemId = readString(in, v);
+        e.stashId = readString(in, v);
+        e.realm = readString(in, v);
+        e.league = readString(in, v);
+        e.accountName = readString(in, v);
+        e.itemKey = readString(in, v);
+        e.name = readString(in, v);
+        e.baseType = readString(in, v);
         e.frameType = readVarInt(in);
         e.stackSize = readVarInt(in);
-        e.note = readString(in);
+        e.note = readString(in, v);
         e.priceAmount = Double.longBitsToDouble(in.readLong());
-        e.priceCurrency = readString(in);
+        e.priceCurrency = readString(in, v);
         e.priceChaos = Double.longBitsToDouble(in.readLong());
         e.prevPriceAmount = Double.longBitsToDouble(in.readLong());
-        e.prevPriceCurrency = readString(in);
+        e.prevPriceCurrency = readString(in, v);
         e.prevPriceChaos = Double.longBitsToDouble(in.readLong());
-        e.rateSource = readString(in);
-        e.changeId = readString(in);
+        e.rateSource = readString(in, v);
+        e.changeId = readString(in, v);
         e.seq = in.readLong();
         e.riverTime = in.readLong();
         e.fetchedAt = in.readLong();

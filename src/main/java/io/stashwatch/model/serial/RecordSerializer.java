@@ -1,6 +1,7 @@
 package io.stashwatch.model.serial;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
@@ -9,6 +10,9 @@ import org.apache.flink.types.StringValue;
 /**
  * Base of the hand-written serializers of mutable stream records: stateless (one shared instance),
  * no reflection, no boxing, one version byte in front of every record so the format can evolve.
+ * Readers accept every earlier version, so state written by an earlier release restores as it is.
+ * Version 1 wrote strings in Flink's {@link StringValue} encoding (one call per char); version 2
+ * writes them as {@link #writeString length + UTF-8 bytes}.
  */
 public abstract class RecordSerializer<T> extends TypeSerializer<T> {
     private static final long serialVersionUID = 1L;
@@ -53,13 +57,71 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
         return getClass().hashCode();
     }
 
-    /** A string or null. */
+    /**
+     * A string or null: a varint header, then the string. Header 0 is null; otherwise it is
+     * {@code (length << 1 | form) + 1}: form 0 is {@code length} bytes of UTF-8, written and read in
+     * one call each (the common case); form 1 is {@code length} chars of two bytes each, for the rare
+     * string UTF-8 cannot carry unchanged (an unpaired surrogate), so every string round-trips exactly.
+     */
     static void writeString(String s, DataOutputView out) throws IOException {
-        StringValue.writeString(s, out);
+        if (s == null) {
+            out.writeByte(0);
+            return;
+        }
+        if (s.isEmpty()) {
+            out.writeByte(1);
+            return;
+        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        if (!lossless(s, utf8)) {
+            writeVarInt((s.length() << 1 | 1) + 1, out);
+            out.writeChars(s);
+            return;
+        }
+        writeVarInt((utf8.length << 1) + 1, out);
+        out.write(utf8, 0, utf8.length);
     }
 
+    /** A string of {@link #writeString} or null. */
     static String readString(DataInputView in) throws IOException {
+        int header = readVarInt(in);
+        if (header <= 1) {
+            return header == 0 ? null : "";
+        }
+        int length = (header - 1) >>> 1;
+        if (((header - 1) & 1) == 0) {
+            byte[] utf8 = new byte[length];
+            in.readFully(utf8);
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = in.readChar();
+        }
+        return new String(chars);
+    }
+
+    /**
+     * Whether {@code utf8}, the UTF-8 encoding of {@code s}, decodes back to {@code s}. The encoder
+     * replaces an unpaired surrogate by '?', so without a '?' byte it does; with one, decode and see.
+     */
+    private static boolean lossless(String s, byte[] utf8) {
+        for (byte b : utf8) {
+            if (b == '?') {
+                return new String(utf8, StandardCharsets.UTF_8).equals(s);
+            }
+        }
+        return true;
+    }
+
+    /** A string or null in the form of record version 1 (Flink's {@link StringValue} encoding). */
+    static String readStringV1(DataInputView in) throws IOException {
         return StringValue.readString(in);
+    }
+
+    /** {@link #readString}, or {@link #readStringV1} for records of {@code version} 1. */
+    static String readString(DataInputView in, int version) throws IOException {
+        return version == 1 ? readStringV1(in) : readString(in);
     }
 
     /** A non-negative int in 1-5 bytes (7 bits per byte). */
@@ -87,9 +149,12 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
         }
     }
 
-    static void checkVersion(int version, int expected, String type) throws IOException {
-        if (version != expected) {
+    /** Reads a record's version byte: 1 up to {@code latest}. */
+    static int readVersion(DataInputView in, int latest, String type) throws IOException {
+        int version = in.readUnsignedByte();
+        if (version < 1 || version > latest) {
             throw new IOException("unknown " + type + " record version " + version);
         }
+        return version;
     }
 }

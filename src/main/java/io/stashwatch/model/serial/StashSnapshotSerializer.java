@@ -21,7 +21,8 @@ import org.apache.flink.core.memory.DataOutputView;
 public final class StashSnapshotSerializer extends RecordSerializer<StashSnapshot> {
     private static final long serialVersionUID = 1L;
     public static final StashSnapshotSerializer INSTANCE = new StashSnapshotSerializer();
-    private static final int VERSION = 1;
+    /** Version of the records written; 1 (strings as Flink's StringValue) is still read. */
+    static final int VERSION = 2;
     private static final Item[] NO_ITEMS = new Item[0];
 
     /** The type information {@code @TypeInfo} on {@link StashSnapshot} resolves to. */
@@ -137,11 +138,11 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
 
     @Override
     public StashSnapshot deserialize(DataInputView in) throws IOException {
-        checkVersion(in.readUnsignedByte(), VERSION, "stash snapshot");
+        int v = readVersion(in, VERSION, "stash snapshot");
         StashSnapshot s = new StashSnapshot();
-        s.realm = readString(in);
-        s.changeId = readString(in);
-        s.nextChangeId = readString(in);
+        s.realm = readString(in, v);
+        s.changeId = readString(in, v);
+        s.nextChangeId = readString(in, v);
         s.seq = in.readLong();
         s.riverTime = in.readLong();
         s.fetchedAt = in.readLong();
@@ -149,12 +150,12 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
         s.pageStashes = readVarInt(in);
         s.pageItems = readVarInt(in);
         s.pageBytes = in.readLong();
-        s.stashId = readString(in);
+        s.stashId = readString(in, v);
         s.isPublic = in.readBoolean();
-        s.accountName = readString(in);
-        s.stashName = readString(in);
-        s.stashType = readString(in);
-        s.league = readString(in);
+        s.accountName = readString(in, v);
+        s.stashName = readString(in, v);
+        s.stashType = readString(in, v);
+        s.league = readString(in, v);
         int n = readVarInt(in);
         Item[] items = n == 0 ? NO_ITEMS : new Item[n];
         for (int i = 0; i < n; i++) {
@@ -165,19 +166,19 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
             Item item = new Item();
             item.identified = (flags & 2) != 0;
             item.corrupted = (flags & 4) != 0;
-            item.id = readString(in);
-            item.name = readString(in);
-            item.typeLine = readString(in);
-            item.baseType = readString(in);
+            item.id = readString(in, v);
+            item.name = readString(in, v);
+            item.typeLine = readString(in, v);
+            item.baseType = readString(in, v);
             item.frameType = readVarInt(in);
-            item.note = readString(in);
+            item.note = readString(in, v);
             item.stackSize = readVarInt(in);
             item.ilvl = readVarInt(in);
             item.sockets = readVarInt(in);
             item.links = readVarInt(in);
             item.gemLevel = readVarInt(in);
             item.gemQuality = readVarInt(in);
-            item.gemAltQuality = readString(in);
+            item.gemAltQuality = readString(in, v);
             item.mapTier = readVarInt(in);
             items[i] = item;
         }

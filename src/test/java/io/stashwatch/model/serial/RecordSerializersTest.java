@@ -18,6 +18,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.types.StringValue;
 import org.junit.jupiter.api.Test;
 
 class RecordSerializersTest {
@@ -101,6 +102,80 @@ class RecordSerializersTest {
         assertThat(roundTrip(ListingEventSerializer.INSTANCE, read)).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(e);
         assertThat(ListingEventSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(
                 ListingEventSerializer.INSTANCE.snapshotConfiguration()).isCompatibleAsIs()).isTrue();
+    }
+
+    @Test
+    void stringsRoundTripExactly() throws Exception {
+        String[] strings = {null, "", "a", "?", "~price 1 chaos", "Zoë™ 🜁 日本語", "\u0000nul", "a\ud800b", "\udc00",
+            "?\ud83d", "\ud83d\ude00?", "x".repeat(70_000), "é".repeat(40_000) + "\ud800"};
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        for (String s : strings) {
+            RecordSerializer.writeString(s, out);
+        }
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        for (String s : strings) {
+            assertThat(RecordSerializer.readString(in)).isEqualTo(s);
+        }
+        assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void asciiStringsTakeALengthAndTheirBytes() throws Exception {
+        DataOutputSerializer out = new DataOutputSerializer(64);
+        RecordSerializer.writeString(null, out);
+        RecordSerializer.writeString("", out);
+        RecordSerializer.writeString("abc", out);
+        assertThat(out.getCopyOfBuffer()).containsExactly(0, 1, 7, 'a', 'b', 'c');
+    }
+
+    /** Checkpoints of the previous release hold pending events of record version 1. */
+    @Test
+    void version1RecordsAreStillRead() throws Exception {
+        ListingEvent e = event();
+        e.note = "~b/o 1 exalted — Zoë \ud800";
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        writeListingEventV1(e, out);
+        writeListingEventV1(new ListingEvent(), out);
+        DataInputDeserializer in = new DataInputDeserializer(out.getCopyOfBuffer());
+        assertThat(ListingEventSerializer.INSTANCE.deserialize(in)).usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class).isEqualTo(e);
+        assertThat(ListingEventSerializer.INSTANCE.deserialize(in)).usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class).isEqualTo(new ListingEvent());
+        assertThat(in.available()).isZero();
+        // and the serializer snapshot of the previous release's state is compatible as it is
+        assertThat(ListingEventSerializer.INSTANCE.snapshotConfiguration().resolveSchemaCompatibility(
+                new ListingEventSerializer.Snapshot()).isCompatibleAsIs()).isTrue();
+    }
+
+    @Test
+    void unknownRecordVersionsAreRejected() {
+        DataInputDeserializer in = new DataInputDeserializer(new byte[] {(byte) (ListingEventSerializer.VERSION + 1)});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ListingEventSerializer.INSTANCE.deserialize(in))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("unknown listing event record version");
+    }
+
+    /** The version 1 format of {@link ListingEventSerializer}, as the previous release wrote it. */
+    private static void writeListingEventV1(ListingEvent e, DataOutputSerializer out) throws Exception {
+        out.writeByte(1);
+        out.writeByte(e.kind == null ? -1 : e.kind.ordinal());
+        for (String s : new String[] {e.eventId, e.itemId, e.stashId, e.realm, e.league, e.accountName, e.itemKey,
+            e.name, e.baseType}) {
+            StringValue.writeString(s, out);
+        }
+        RecordSerializer.writeVarInt(e.frameType, out);
+        RecordSerializer.writeVarInt(e.stackSize, out);
+        StringValue.writeString(e.note, out);
+        out.writeLong(Double.doubleToRawLongBits(e.priceAmount));
+        StringValue.writeString(e.priceCurrency, out);
+        out.writeLong(Double.doubleToRawLongBits(e.priceChaos));
+        out.writeLong(Double.doubleToRawLongBits(e.prevPriceAmount));
+        StringValue.writeString(e.prevPriceCurrency, out);
+        out.writeLong(Double.doubleToRawLongBits(e.prevPriceChaos));
+        StringValue.writeString(e.rateSource, out);
+        StringValue.writeString(e.changeId, out);
+        out.writeLong(e.seq);
+        out.writeLong(e.riverTime);
+        out.writeLong(e.fetchedAt);
     }
 
     private static ListingEvent event() {
