@@ -2,6 +2,7 @@ package io.stashwatch.detect;
 
 import io.stashwatch.market.StashState;
 import io.stashwatch.market.StashStateCodec;
+import io.stashwatch.model.serial.StreamWrites;
 import java.io.IOException;
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -51,7 +52,7 @@ public final class StashStateSerializer extends TypeSerializer<StashState> {
 
     @Override
     public void serialize(StashState record, DataOutputView target) throws IOException {
-        StashStateCodec.write(record, target);
+        StreamWrites.write(record, target, StashStateCodec::write);
     }
 
     @Override

@@ -46,7 +46,11 @@ public final class ListingEventSerializer extends RecordSerializer<ListingEvent>
     }
 
     @Override
-    public void serialize(ListingEvent e, DataOutputView out) throws IOException {
+    public void serialize(ListingEvent e, DataOutputView target) throws IOException {
+        StreamWrites.write(e, target, ListingEventSerializer::write);
+    }
+
+    private static void write(ListingEvent e, DataOutputView out) throws IOException {
         out.writeByte(VERSION);
         out.writeByte(e.kind == null ? -1 : e.kind.ordinal());
         writeString(e.eventId, out);

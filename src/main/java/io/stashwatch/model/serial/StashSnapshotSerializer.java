@@ -93,7 +93,11 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
     }
 
     @Override
-    public void serialize(StashSnapshot s, DataOutputView out) throws IOException {
+    public void serialize(StashSnapshot s, DataOutputView target) throws IOException {
+        StreamWrites.write(s, target, StashSnapshotSerializer::write);
+    }
+
+    private static void write(StashSnapshot s, DataOutputView out) throws IOException {
         out.writeByte(VERSION);
         writeString(s.realm, out);
         writeString(s.changeId, out);

@@ -120,6 +120,52 @@ class RecordSerializersTest {
     }
 
     @Test
+    void unpairedSurrogatesAreFoundAtEveryPosition() throws Exception {
+        for (int len = 1; len < 20; len++) {
+            for (int at = 0; at < len; at++) {
+                char[] chars = "abcdefghij?klmnopqrs".substring(0, len).toCharArray();
+                String clean = new String(chars);
+                chars[at] = '\udbff';
+                String broken = new String(chars);
+                assertThat(RecordSerializer.lossless(clean, clean.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isTrue();
+                assertThat(RecordSerializer.lossless(broken, broken.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isFalse();
+                DataOutputSerializer out = new DataOutputSerializer(64);
+                RecordSerializer.writeString(broken, out);
+                assertThat(RecordSerializer.readString(new DataInputDeserializer(out.getCopyOfBuffer()))).isEqualTo(broken);
+            }
+        }
+    }
+
+    /** Checkpoint streams get the bytes an in-memory buffer gets, one record per write call. */
+    @Test
+    void streamsGetTheSameBytes() throws Exception {
+        ListingEvent big = event();
+        big.note = "~price 1 chaos " + "z".repeat(2_000_000);
+        for (ListingEvent e : new ListingEvent[] {event(), new ListingEvent(), big, event()}) {
+            DataOutputSerializer direct = new DataOutputSerializer(64);
+            ListingEventSerializer.INSTANCE.serialize(e, direct);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            int[] calls = {0};
+            java.io.OutputStream counting = new java.io.FilterOutputStream(bytes) {
+                @Override
+                public void write(int b) throws java.io.IOException {
+                    calls[0]++;
+                    bytes.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    calls[0]++;
+                    bytes.write(b, off, len);
+                }
+            };
+            ListingEventSerializer.INSTANCE.serialize(e, new org.apache.flink.core.memory.DataOutputViewStreamWrapper(counting));
+            assertThat(bytes.toByteArray()).isEqualTo(direct.getCopyOfBuffer());
+            assertThat(calls[0]).isEqualTo(1);
+        }
+    }
+
+    @Test
     void asciiStringsTakeALengthAndTheirBytes() throws Exception {
         DataOutputSerializer out = new DataOutputSerializer(64);
         RecordSerializer.writeString(null, out);
