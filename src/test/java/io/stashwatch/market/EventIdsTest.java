@@ -30,5 +30,25 @@ class EventIdsTest {
         String longId = "x".repeat(1000);
         assertThat(EventIds.eventId(longId, longId, longId, EventKind.REPRICED))
                 .isEqualTo(reference(longId + "|" + longId + "|" + longId + "|repriced"));
+        assertThat(EventIds.eventId(null, null, null, EventKind.LISTED)).isEqualTo(reference("null|null|null|listed"));
+    }
+
+    /** Events of one snapshot share the change id and stash id; every id is still that of its own parts. */
+    @Test
+    void consecutiveIdsOfOneStashAndOfOthers() throws Exception {
+        String change = "10-20-30";
+        String stash = "s".repeat(64);
+        String other = new String(stash); // equal, another instance
+        String[][] calls = {{change, stash, "a"}, {change, stash, "b".repeat(300)}, {change, stash, "ä"},
+            {change, other, "a"}, {"10-20-31", other, "a"}, {"10-20-31", "Zoë", "a"}, {"10-20-31", "Zoë", "bb"}};
+        for (int round = 0; round < 2; round++) {
+            for (String[] c : calls) {
+                assertThat(EventIds.eventId(c[0], c[1], c[2], EventKind.LISTED))
+                        .isEqualTo(reference(c[0] + "|" + c[1] + "|" + c[2] + "|listed"));
+                assertThat(EventIds.hash16("x|" + c[2])).isEqualTo(reference("x|" + c[2]));
+                assertThat(EventIds.eventId(c[0], c[1], c[2], EventKind.DELISTED))
+                        .isEqualTo(reference(c[0] + "|" + c[1] + "|" + c[2] + "|delisted"));
+            }
+        }
     }
 }

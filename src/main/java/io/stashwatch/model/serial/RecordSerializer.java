@@ -21,6 +21,9 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
     private static final long serialVersionUID = 1L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
+    /** Strings up to this many bytes are read through a per-thread buffer instead of a new array. */
+    private static final int SCRATCH_BYTES = 1024;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
 
     @Override
     public final boolean isImmutableType() {
@@ -95,9 +98,9 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
         }
         int length = (header - 1) >>> 1;
         if (((header - 1) & 1) == 0) {
-            byte[] utf8 = new byte[length];
-            in.readFully(utf8);
-            return new String(utf8, StandardCharsets.UTF_8);
+            byte[] utf8 = length <= SCRATCH_BYTES ? SCRATCH.get() : new byte[length];
+            in.readFully(utf8, 0, length);
+            return new String(utf8, 0, length, StandardCharsets.UTF_8);
         }
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
