@@ -70,7 +70,7 @@ public final class ThroughputBenchmark {
 
     /** One measurement. */
     public record Row(String name, String label, int parallelism, double seconds, double cpuSeconds, long pages,
-            long bytes, long stashes, long events) {
+            long bytes, long stashes, long events, Map<String, Double> cpuByStage) {
         /** MB per second of this JVM's CPU time (all threads): the cost, whatever else the machine runs. */
         public double mbPerCpuSecond() {
             return bytes / 1e6 / cpuSeconds;
@@ -189,7 +189,7 @@ public final class ThroughputBenchmark {
         double cpuSeconds = (Corpus.processCpuNanos() - cpu) / 1e9 / BARE_PASSES;
         Row row = new Row("bare", "bare Jackson pass (ceiling)", 1, seconds, cpuSeconds, corpus.pageCount(),
                 corpus.bytes(),
-                corpus.stashes(), 0);
+                corpus.stashes(), 0, Map.of());
         out.printf("  bare pass: %.2f s per pass, %,.1f MB/s, %,.0f stashes/s (%,d tokens per pass), %.1f MB per "
                 + "CPU-second%n", seconds, row.mbPerSecond(), row.stashesPerSecond(), tokens / BARE_PASSES,
                 row.mbPerCpuSecond());
@@ -229,6 +229,7 @@ public final class ThroughputBenchmark {
         Configuration conf = Environments.localConfiguration(run, parallelism + 1);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         job.build(env);
+        StageCpu stages = new StageCpu(() -> corpus.firstPageNanos.get() != 0);
         JobClient client = env.executeAsync("stashwatch bench: " + label + ", parallelism " + parallelism);
         long started = System.nanoTime();
         while (true) {
@@ -248,10 +249,12 @@ public final class ThroughputBenchmark {
         }
         long end = System.nanoTime();
         long cpuEnd = Corpus.processCpuNanos();
+        stages.close();
         double seconds = (end - corpus.firstPageNanos.get()) / 1e9;
         double cpuSeconds = (cpuEnd - corpus.firstPageCpuNanos.get()) / 1e9;
         Row row = new Row(label.startsWith("job →") ? "postgres" : "discard", label, parallelism, seconds, cpuSeconds,
-                Progress.PAGES.sum(), Progress.BYTES.sum(), Progress.STASHES.sum(), Progress.EVENTS.sum());
+                Progress.PAGES.sum(), Progress.BYTES.sum(), Progress.STASHES.sum(), Progress.EVENTS.sum(),
+                stages.seconds());
         if (row.pages != corpus.pageCount()) {
             throw new IllegalStateException("the job consumed " + row.pages + " of " + corpus.pageCount() + " pages");
         }
@@ -259,6 +262,7 @@ public final class ThroughputBenchmark {
                         + "%,d alerts); JVM CPU %.1f s, %.1f MB per CPU-second%n", label, parallelism, seconds,
                 row.mbPerSecond(), row.stashesPerSecond(), row.eventsPerSecond(), row.events, Progress.ALERTS.sum(),
                 cpuSeconds, row.mbPerCpuSecond());
+        out.println("    CPU by stage (s): " + BenchReport.stageLine(row));
         return row;
     }
 
