@@ -91,8 +91,8 @@ public final class BenchReport {
         return sb.toString();
     }
 
-    /** Not in any sampled Java thread: garbage collection, JIT compilers, the VM itself. */
-    static final String UNSAMPLED = "GC, JIT, VM (JVM CPU minus the threads above)";
+    /** The JVM's CPU beyond every sampled thread (the VM's other threads; exited threads' last interval). */
+    static final String UNSAMPLED = "rest of the JVM (its CPU minus all threads above)";
 
     /** The stages of a run with the unsampled rest, CPU seconds each. */
     static Map<String, Double> stages(Row row) {

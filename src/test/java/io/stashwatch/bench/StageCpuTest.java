@@ -26,6 +26,17 @@ class StageCpuTest {
     }
 
     @Test
+    void readsTheJvmsOwnThreadsFromProc() {
+        assertThat(StageCpu.vmStage("C2 CompilerThre")).isEqualTo(StageCpu.JIT);
+        assertThat(StageCpu.vmStage("C1 CompilerThre")).isEqualTo(StageCpu.JIT);
+        assertThat(StageCpu.vmStage("GC Thread#1")).isEqualTo(StageCpu.GC);
+        assertThat(StageCpu.vmStage("G1 Conc#0")).isEqualTo(StageCpu.GC);
+        assertThat(StageCpu.vmStage("detect -> (coun")).isNull();
+        // utime 1500 + stime 25 ticks; the name in brackets holds spaces and a ')'.
+        assertThat(StageCpu.ticks("4242 (C2 Compiler) x) S 1 2 3 4 5 6 7 8 9 10 1500 25 0 0 20 0 1 0")).isEqualTo(1525);
+    }
+
+    @Test
     void attributesAThreadsCpuTimeAfterArmingToItsStage() throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         AtomicBoolean armed = new AtomicBoolean(false);
