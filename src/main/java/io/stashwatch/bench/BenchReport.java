@@ -148,6 +148,19 @@ public final class BenchReport {
                     run.cpuSeconds() / run.bytes() / barePerByte));
         }
         sb.append('\n');
+        if (runs.stream().anyMatch(run -> !Double.isNaN(run.serverCpuSeconds()))) {
+            sb.append("| PostgreSQL server processes (outside the JVM) |");
+            for (Row run : runs) {
+                sb.append(Double.isNaN(run.serverCpuSeconds()) ? " – |" : String.format(Locale.ROOT,
+                        " %.2f (%.1f×) |", run.serverCpuSeconds(), run.serverCpuSeconds() / run.bytes() / barePerByte));
+            }
+            sb.append('\n');
+            sb.append("| time of the run × cores (CPU-seconds the machine had) |");
+            for (Row run : runs) {
+                sb.append(String.format(Locale.ROOT, " %.2f |", run.seconds() * r.machine().cores()));
+            }
+            sb.append('\n');
+        }
     }
 
     private static String mark(boolean met) {

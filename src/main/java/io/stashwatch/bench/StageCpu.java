@@ -58,10 +58,20 @@ final class StageCpu implements AutoCloseable {
     private final Thread sampler;
     private volatile boolean running = true;
     private boolean isArmed;
+    /** Data directory of a PostgreSQL server to measure as well, or null. */
+    private final Path serverDir;
+    private long serverAtArming = -1;
+    private long serverAtClose = -1;
 
     /** Starts sampling; the measured interval begins when {@code armed} first returns true. */
     StageCpu(BooleanSupplier armed) {
+        this(armed, null);
+    }
+
+    /** As {@link #StageCpu(BooleanSupplier)}, also measuring the PostgreSQL server on {@code serverDir} ({@link ServerCpu}). */
+    StageCpu(BooleanSupplier armed, Path serverDir) {
         this.armed = armed;
+        this.serverDir = serverDir;
         this.sampler = new Thread(this::loop, "stage-cpu-sampler");
         sampler.setDaemon(true);
         sampler.start();
@@ -128,6 +138,9 @@ final class StageCpu implements AutoCloseable {
         sampleVmThreads();
         if (arming) {
             isArmed = true;
+            if (serverDir != null) {
+                serverAtArming = ServerCpu.nanos(serverDir);
+            }
         }
     }
 
@@ -196,7 +209,16 @@ final class StageCpu implements AutoCloseable {
         running = false;
         sampler.interrupt();
         sample();
+        if (serverDir != null && serverAtArming >= 0) {
+            serverAtClose = ServerCpu.nanos(serverDir);
+        }
         // wait outside the lock is not needed: the loop only calls sample(), which takes the lock
+    }
+
+    /** CPU seconds of the PostgreSQL server's processes over the armed interval; NaN when not measured. */
+    synchronized double serverSeconds() {
+        return serverAtArming >= 0 && serverAtClose >= serverAtArming ? (serverAtClose - serverAtArming) / 1e9
+                : Double.NaN;
     }
 
     /** CPU seconds per stage over the armed interval, in report order (stages without threads are 0). */

@@ -70,7 +70,7 @@ public final class ThroughputBenchmark {
 
     /** One measurement. */
     public record Row(String name, String label, int parallelism, double seconds, double cpuSeconds, long pages,
-            long bytes, long stashes, long events, Map<String, Double> cpuByStage) {
+            long bytes, long stashes, long events, Map<String, Double> cpuByStage, double serverCpuSeconds) {
         /** MB per second of this JVM's CPU time (all threads): the cost, whatever else the machine runs. */
         public double mbPerCpuSecond() {
             return bytes / 1e6 / cpuSeconds;
@@ -133,13 +133,14 @@ public final class ThroughputBenchmark {
                     warmUp(corpus, parallelisms);
                 }
                 for (int p : parallelisms) {
-                    discard.add(runJob(corpus, "job, discarding sinks", p, new DiscardingSinks()));
+                    discard.add(runJob(corpus, "job, discarding sinks", p, new DiscardingSinks(), null));
                     String database = "bench_p" + p;
                     db.createDatabase(database);
                     String url = db.jdbcUrl(database);
                     Migrations.apply(url, db.user(), null);
                     Config sinkConfig = config.with(Options.JDBC_USER, db.user());
-                    postgres.add(runJob(corpus, "job → PostgreSQL", p, PostgresSinks.fromConfig(sinkConfig, url)));
+                    postgres.add(runJob(corpus, "job → PostgreSQL", p, PostgresSinks.fromConfig(sinkConfig, url),
+                            db.dataDir()));
                     if (tableRows.isEmpty()) {
                         tableRows.putAll(countRows(url, db.user()));
                     }
@@ -169,7 +170,7 @@ public final class ThroughputBenchmark {
     private void warmUp(Corpus corpus, List<Integer> parallelisms) throws Exception {
         for (int i = 0; i < MAX_WARM_UPS; i++) {
             Row w = runJob(corpus, "warm-up " + (i + 1), parallelisms.get(i % parallelisms.size()),
-                    new DiscardingSinks());
+                    new DiscardingSinks(), null);
             Double jit = w.cpuByStage().get(StageCpu.JIT);
             if (jit == null || jit < SETTLED_JIT_SHARE * w.cpuSeconds()) {
                 break;
@@ -212,7 +213,7 @@ public final class ThroughputBenchmark {
         double cpuSeconds = (Corpus.processCpuNanos() - cpu) / 1e9 / BARE_PASSES;
         Row row = new Row("bare", "bare Jackson pass (ceiling)", 1, seconds, cpuSeconds, corpus.pageCount(),
                 corpus.bytes(),
-                corpus.stashes(), 0, Map.of());
+                corpus.stashes(), 0, Map.of(), Double.NaN);
         out.printf("  bare pass: %.2f s per pass, %,.1f MB/s, %,.0f stashes/s (%,d tokens per pass), %.1f MB per "
                 + "CPU-second%n", seconds, row.mbPerSecond(), row.stashesPerSecond(), tokens / BARE_PASSES,
                 row.mbPerCpuSecond());
@@ -232,8 +233,8 @@ public final class ThroughputBenchmark {
         return tokens;
     }
 
-    /** Runs the job over the corpus; returns its figures. */
-    private Row runJob(Corpus corpus, String label, int parallelism, JobSinks sinks) throws Exception {
+    /** Runs the job over the corpus; returns its figures (with the CPU of the PostgreSQL server on {@code pgDir} if not null). */
+    private Row runJob(Corpus corpus, String label, int parallelism, JobSinks sinks, Path pgDir) throws Exception {
         Config run = config.with(Options.PARALLELISM, String.valueOf(parallelism));
         out.printf("%s, parallelism %d: %d pages...%n", label, parallelism, corpus.pageCount());
         Progress.reset();
@@ -252,7 +253,7 @@ public final class ThroughputBenchmark {
         Configuration conf = Environments.localConfiguration(run, parallelism + 1);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
         job.build(env);
-        StageCpu stages = new StageCpu(() -> corpus.firstPageNanos.get() != 0);
+        StageCpu stages = new StageCpu(() -> corpus.firstPageNanos.get() != 0, pgDir);
         JobClient client = env.executeAsync("stashwatch bench: " + label + ", parallelism " + parallelism);
         long started = System.nanoTime();
         while (true) {
@@ -277,7 +278,7 @@ public final class ThroughputBenchmark {
         double cpuSeconds = (cpuEnd - corpus.firstPageCpuNanos.get()) / 1e9;
         Row row = new Row(label.startsWith("job →") ? "postgres" : "discard", label, parallelism, seconds, cpuSeconds,
                 Progress.PAGES.sum(), Progress.BYTES.sum(), Progress.STASHES.sum(), Progress.EVENTS.sum(),
-                stages.seconds());
+                stages.seconds(), stages.serverSeconds());
         if (row.pages != corpus.pageCount()) {
             throw new IllegalStateException("the job consumed " + row.pages + " of " + corpus.pageCount() + " pages");
         }
@@ -285,7 +286,9 @@ public final class ThroughputBenchmark {
                         + "%,d alerts); JVM CPU %.1f s, %.1f MB per CPU-second%n", label, parallelism, seconds,
                 row.mbPerSecond(), row.stashesPerSecond(), row.eventsPerSecond(), row.events, Progress.ALERTS.sum(),
                 cpuSeconds, row.mbPerCpuSecond());
-        out.println("    CPU by stage (s): " + BenchReport.stageLine(row));
+        out.println("    CPU by stage (s): " + BenchReport.stageLine(row)
+                + (Double.isNaN(row.serverCpuSeconds()) ? "" : String.format(" | PostgreSQL server processes %.2f",
+                        row.serverCpuSeconds())));
         return row;
     }
 

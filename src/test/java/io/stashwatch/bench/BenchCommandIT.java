@@ -77,5 +77,8 @@ class BenchCommandIT {
             assertThat(cells).as(stage).isEqualTo(4);
         }
         assertThat(jobStages).as("CPU of the job's stages").isPositive();
+        // The database's own CPU beside the PostgreSQL runs only (Linux /proc).
+        assertThat(text).containsPattern("\\| PostgreSQL server processes \\(outside the JVM\\) \\| [\\d.]+ \\([\\d.]+×\\) \\| – \\|"
+                + " [\\d.]+ \\([\\d.]+×\\) \\| – \\|");
     }
 }

@@ -37,6 +37,15 @@ class StageCpuTest {
     }
 
     @Test
+    void readsAServersCpuWithItsExitedChildren() {
+        String stat = "77 (postgres) S 1 77 77 0 -1 4194560 1 2 3 4 120 30 400 50 20 0 1 0";
+        assertThat(ServerCpu.parentPid(stat)).isEqualTo("1");
+        assertThat(ServerCpu.ticks(stat, false)).isEqualTo(150);
+        assertThat(ServerCpu.ticks(stat, true)).isEqualTo(600);
+        assertThat(ServerCpu.nanos(java.nio.file.Path.of("/nonexistent"))).isEqualTo(-1);
+    }
+
+    @Test
     void attributesAThreadsCpuTimeAfterArmingToItsStage() throws Exception {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         AtomicBoolean armed = new AtomicBoolean(false);
