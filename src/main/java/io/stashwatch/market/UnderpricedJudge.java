@@ -36,9 +36,8 @@ public final class UnderpricedJudge {
     private final double ratio;
     private final int maxPerAccount;
     private final int recentAccounts;
-    /** Working arrays of {@link #newestAccounts}, grown on demand (one judge per detector, one thread). */
-    private int[] order = new int[0];
-    private int[] sortTmp = new int[0];
+    /** Working array of {@link #newestAccounts}, grown on demand (one judge per detector, one thread). */
+    private int[] newest = new int[0];
 
     public UnderpricedJudge(double ratio, int maxPerAccount, int recentAccounts) {
         this.ratio = ratio;
@@ -217,36 +216,17 @@ public final class UnderpricedJudge {
 
     /** The newest listing of each of the k most recently active accounts (same order as {@link ReferenceEstimator#recent}). */
     private void newestAccounts(ListingBook book, long from, long to, int k, long[][] accOut, double[][] priceOut) {
-        if (order.length < book.size) {
-            int cap = Math.max(book.size, order.length + (order.length >> 1));
-            order = new int[cap];
-            sortTmp = new int[cap];
+        if (newest.length < k) {
+            newest = new int[k];
         }
-        int[] order = this.order;
-        int n = 0;
-        for (int i = 0; i < book.size; i++) {
-            if (book.seen[i] >= from && book.seen[i] < to && book.prices[i] > 0) {
-                order[n++] = i;
-            }
+        int found = ReferenceEstimator.newestAccounts(book, from, to, k, false, newest);
+        long[] acc = new long[found];
+        double[] price = new double[found];
+        for (int j = 0; j < found; j++) {
+            acc[j] = book.accounts[newest[j]];
+            price[j] = book.prices[newest[j]];
         }
-        // Newest first, ties by item: the order of ReferenceEstimator.recent.
-        IndexSort.bySeenDescItem(order, n, book.seen, book.items, sortTmp);
-        long[] acc = new long[k];
-        double[] price = new double[k];
-        int found = 0;
-        for (int j = 0; j < n && found < k; j++) {
-            long a = book.accounts[order[j]];
-            boolean dup = false;
-            for (int q = 0; q < found; q++) {
-                dup |= acc[q] == a;
-            }
-            if (!dup) {
-                acc[found] = a;
-                price[found] = book.prices[order[j]];
-                found++;
-            }
-        }
-        accOut[0] = java.util.Arrays.copyOf(acc, found);
-        priceOut[0] = java.util.Arrays.copyOf(price, found);
+        accOut[0] = acc;
+        priceOut[0] = price;
     }
 }
