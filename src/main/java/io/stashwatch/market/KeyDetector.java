@@ -126,7 +126,10 @@ public final class KeyDetector implements Serializable {
         s.book.evictSeenBefore(from);
         Estimate est = Estimate.EMPTY;
         double reference = Double.NaN;
-        if (events.stream().anyMatch(UnderpricedJudge::isCandidate)) {
+        // A book of fewer than minSamples accounts has no reference: the verdicts are then the same
+        // as with an estimate made (judging reads only whether there is a reference), so none is made.
+        if (events.stream().anyMatch(UnderpricedJudge::isCandidate)
+                && !ReferenceEstimator.tooFewAccounts(s.book, from, t, minSamples)) {
             est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples, scratch());
             reference = UnderpricedJudge.judgeReference(est,
                     ReferenceEstimator.recent(s.book, from, t, recentAccounts, scratch()));
@@ -135,7 +138,18 @@ public final class KeyDetector implements Serializable {
                 reference = Double.NaN;
             }
         }
-        List<Verdict> verdicts = judge.judge(s.book, from, t, est, reference, events);
+        // Each event's hashes once, for judging and applying.
+        int size = events.size();
+        long[] items = new long[size];
+        long[] stashes = new long[size];
+        long[] accounts = new long[size];
+        for (int i = 0; i < size; i++) {
+            ListingEvent e = events.get(i);
+            items[i] = Hashes.of(e.itemId);
+            stashes[i] = Hashes.of(e.stashId);
+            accounts[i] = Hashes.of(e.accountName);
+        }
+        List<Verdict> verdicts = judge.judge(s.book, from, t, est, reference, events, items, accounts);
         for (int i = 0; i < events.size(); i++) {
             Verdict v = verdicts.get(i);
             result.verdicts[v.ordinal()]++;
@@ -144,7 +158,7 @@ public final class KeyDetector implements Serializable {
             }
         }
         for (int i = 0; i < events.size(); i++) {
-            apply(s.book, events.get(i), t, verdicts.get(i) == Verdict.ALERT);
+            apply(s.book, events.get(i), items[i], stashes[i], accounts[i], t, verdicts.get(i) == Verdict.ALERT);
         }
         s.book.trimTo(maxListings);
         ListingEvent any = events.get(0);
@@ -215,9 +229,8 @@ public final class KeyDetector implements Serializable {
         return e.priceCurrency == null || rate.known();
     }
 
-    private static void apply(ListingBook book, ListingEvent e, long t, boolean alerted) {
-        long item = Hashes.of(e.itemId);
-        long stash = Hashes.of(e.stashId);
+    /** Applies one event to the book; item, stash and account are its {@link Hashes#of} hashes. */
+    private static void apply(ListingBook book, ListingEvent e, long item, long stash, long account, long t, boolean alerted) {
         if (e.kind == EventKind.DELISTED) {
             book.remove(item, stash);
             return;
@@ -226,7 +239,7 @@ public final class KeyDetector implements Serializable {
             book.remove(item, stash);
             return;
         }
-        book.put(item, stash, Hashes.of(e.accountName), e.priceChaos, t);
+        book.put(item, stash, account, e.priceChaos, t);
         if (alerted) {
             book.markAlerted(item, e.priceChaos);
         }

@@ -200,6 +200,33 @@ public final class ReferenceEstimator {
     }
 
     /**
+     * True when the listings of {@code book} with {@code from <= seen < to} (those {@link #estimate}
+     * reads) come from fewer than {@code minSamples} accounts, so that the estimate has no reference
+     * (its samples are distinct accounts among them). Counts runs of equal accounts in book order:
+     * the book is normally grouped by account, and in any order there are at least as many runs as
+     * accounts, so true is always right (false merely means the estimate must be made).
+     */
+    public static boolean tooFewAccounts(ListingBook book, long from, long to, int minSamples) {
+        int runs = 0;
+        boolean any = false;
+        long last = 0;
+        for (int i = 0; i < book.size; i++) {
+            double p = book.prices[i];
+            if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
+                long account = book.accounts[i];
+                if (!any || account != last) {
+                    if (++runs >= minSamples) {
+                        return false;
+                    }
+                    any = true;
+                    last = account;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
      * The first m values of {@code capped} sorted ascending, into {@code out}. ln is monotone, so
      * x's order (xOrder) usually lists them sorted already; but ln may map two different prices to
      * one double, and then xOrder orders those two by index, not by price. So the result is checked

@@ -66,6 +66,22 @@ public final class UnderpricedJudge {
      */
     public List<Verdict> judge(ListingBook book, long from, long pageTime, Estimate window, double reference,
             List<ListingEvent> events) {
+        long[] items = new long[events.size()];
+        long[] accounts = new long[events.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = Hashes.of(events.get(i).itemId);
+            accounts[i] = Hashes.of(events.get(i).accountName);
+        }
+        return judge(book, from, pageTime, window, reference, events, items, accounts);
+    }
+
+    /**
+     * As {@link #judge(ListingBook, long, long, Estimate, double, List)}, with the events' item and
+     * account hashes ({@link Hashes#of}) already computed: {@code items[i]} and {@code accounts[i]}
+     * of {@code events.get(i)}.
+     */
+    public List<Verdict> judge(ListingBook book, long from, long pageTime, Estimate window, double reference,
+            List<ListingEvent> events, long[] items, long[] accounts) {
         List<Verdict> out = new ArrayList<>(events.size());
         double threshold = ratio * reference;
         boolean judgeable = window.hasReference() && !Double.isNaN(reference);
@@ -75,11 +91,13 @@ public final class UnderpricedJudge {
         // Cheap candidates of this page per account (distinct items) and their prices.
         Map<Long, Set<Long>> pageCheap = new HashMap<>();
         Map<Long, List<Double>> pageCheapPrices = new HashMap<>();
-        for (ListingEvent e : events) {
-            long item = Hashes.of(e.itemId);
+        // Without a reference every verdict is decided by the event alone: none of these is read.
+        for (int i = 0; judgeable && i < events.size(); i++) {
+            ListingEvent e = events.get(i);
+            long item = items[i];
             pageItems.add(item);
-            if (judgeable && isCandidate(e) && e.priceChaos <= threshold) {
-                long account = Hashes.of(e.accountName);
+            if (isCandidate(e) && e.priceChaos <= threshold) {
+                long account = accounts[i];
                 pageCheap.computeIfAbsent(account, a -> new HashSet<>()).add(item);
                 pageCheapPrices.computeIfAbsent(account, a -> new ArrayList<>()).add(e.priceChaos);
             }
@@ -104,7 +122,8 @@ public final class UnderpricedJudge {
         }
 
         Set<Long> judged = new HashSet<>();
-        for (ListingEvent e : events) {
+        for (int i = 0; i < events.size(); i++) {
+            ListingEvent e = events.get(i);
             if (e.kind != EventKind.LISTED && e.kind != EventKind.REPRICED) {
                 out.add(Verdict.NOT_A_LISTING);
                 continue;
@@ -125,8 +144,8 @@ public final class UnderpricedJudge {
                 out.add(Verdict.FAIR);
                 continue;
             }
-            long item = Hashes.of(e.itemId);
-            long account = Hashes.of(e.accountName);
+            long item = items[i];
+            long account = accounts[i];
             if (!judged.add(item)) {
                 out.add(Verdict.DUPLICATE);
                 continue;

@@ -92,6 +92,7 @@ class ReferenceEstimatorOracleTest {
         Random rnd = new Random(42);
         ReferenceEstimator.Scratch scratch = new ReferenceEstimator.Scratch();
         int withReference = 0;
+        int tooFew = 0;
         for (int round = 0; round < 20_000; round++) {
             boolean viaPut = rnd.nextInt(4) != 0;
             ListingBook b = randomBook(rnd, round % 10 == 0 ? 300 : 40, viaPut);
@@ -106,6 +107,13 @@ class ReferenceEstimatorOracleTest {
             assertSame(ReferenceEstimator.estimate(b, from, to, maxPerAccount, minSamples, scratch), expected, what);
             if (expected.hasReference()) {
                 withReference++;
+            }
+            if (ReferenceEstimator.tooFewAccounts(b, from, to, minSamples)) {
+                tooFew++;
+                assertThat(expected.hasReference()).as(what + " too few accounts, yet a reference").isFalse();
+            } else if (viaPut) {
+                // A book in order is judged exactly: enough accounts in the window.
+                assertThat(expected.accounts).as(what + " accounts").isGreaterThanOrEqualTo(minSamples);
             }
             double recent = ReferenceEstimatorOracle.recent(b, from, to, k, new ReferenceEstimator.Scratch());
             assertThat(Double.doubleToRawLongBits(ReferenceEstimator.recent(b, from, to, k, scratch))).as(what + " recent")
@@ -122,6 +130,7 @@ class ReferenceEstimatorOracleTest {
             }
         }
         assertThat(withReference).as("rounds that had a reference").isGreaterThan(5_000);
+        assertThat(tooFew).as("rounds with too few accounts").isGreaterThan(1_000);
     }
 
     @Test
