@@ -111,8 +111,9 @@ public final class KeyDetector implements Serializable {
             return result;
         }
         events.sort(Events.PAGE_ORDER);
+        Rates pageRates = new PageRates(rates);
         for (ListingEvent e : events) {
-            if (!normalise(e, t, rates)) {
+            if (!normalise(e, t, pageRates)) {
                 result.withoutRate++;
             }
         }
@@ -213,6 +214,41 @@ public final class KeyDetector implements Serializable {
             scratch = new ReferenceEstimator.Scratch();
         }
         return scratch;
+    }
+
+    /**
+     * The rates of one page: a page's events are all converted at the page's river time and rates
+     * do not change while a page is processed, so each (currency, time) is looked up once and
+     * remembered (a page of a key names a handful of currencies).
+     */
+    private static final class PageRates implements Rates {
+        private static final int MAX = 8;
+        private final Rates rates;
+        private final String[] currencies = new String[MAX];
+        private final long[] times = new long[MAX];
+        private final RateBook.Rate[] resolved = new RateBook.Rate[MAX];
+        private int size;
+
+        PageRates(Rates rates) {
+            this.rates = rates;
+        }
+
+        @Override
+        public RateBook.Rate rate(String currency, long riverTime) {
+            for (int i = 0; i < size; i++) {
+                if (times[i] == riverTime && currencies[i].equals(currency)) {
+                    return resolved[i];
+                }
+            }
+            RateBook.Rate r = rates.rate(currency, riverTime);
+            if (size < MAX) {
+                currencies[size] = currency;
+                times[size] = riverTime;
+                resolved[size] = r;
+                size++;
+            }
+            return r;
+        }
     }
 
     /** Converts the event's prices at river time t; false when its price has no rate. */

@@ -62,7 +62,6 @@ public final class ReferenceEstimator {
         long[] acc = new long[0];
         long[] kacc = new long[0];
         double[] sortedCapped = new double[0];
-        double[] sortedValues = new double[0];
         int[] recentListings = new int[0];
         double[] recentValues = new double[0];
 
@@ -79,7 +78,6 @@ public final class ReferenceEstimator {
                 capped = new double[cap];
                 dev = new double[cap];
                 sortedCapped = new double[cap];
-                sortedValues = new double[cap];
                 kw = new double[cap];
                 acc = new long[cap];
                 kacc = new long[cap];
@@ -170,7 +168,7 @@ public final class ReferenceEstimator {
         // x's sorted order (stable, so by (x, index)); the one sort left. The interquartile mean below
         // walks it instead of sorting the survivors.
         int[] xOrder = sc.xOrder;
-        stableOrder(x, m, xOrder, sc.sortedValues, sc.sortTmp);
+        sortedOrder(x, m, xOrder, sc.sortTmp);
         double[] sortedCapped = sortedCapped(capped, m, xOrder, sc.sortedCapped);
         double median = quantile(sortedCapped, m, 0.5);
         double p10 = quantile(sortedCapped, m, 0.1);
@@ -182,7 +180,7 @@ public final class ReferenceEstimator {
         for (int j = 0; j < m; j++) {
             dev[j] = Math.abs(x[j] - med);
         }
-        double spread = Math.max(1.4826 * weightedMedian(dev, w, m, devOrder(x, dev, m, med, xOrder, sc.order, sc)),
+        double spread = Math.max(1.4826 * weightedMedian(dev, w, m, devOrder(x, dev, m, med, xOrder, sc.order, sc.sortTmp)),
                 MIN_SPREAD);
         double lo = med - FENCE_LOW * spread;
         double hi = med + FENCE_HIGH * spread;
@@ -259,7 +257,7 @@ public final class ReferenceEstimator {
      * unique, so it is exactly the stable sort's; when the check fails (two different x at the same
      * distance on one side, after rounding) the values are sorted.
      */
-    private static int[] devOrder(double[] x, double[] dev, int m, double med, int[] xOrder, int[] out, Scratch sc) {
+    private static int[] devOrder(double[] x, double[] dev, int m, double med, int[] xOrder, int[] out, int[] tmp) {
         int split = 0;
         while (split < m && x[xOrder[split]] < med) {
             split++;
@@ -299,7 +297,7 @@ public final class ReferenceEstimator {
             int b = out[q];
             int c = Double.compare(dev[a], dev[b]);
             if (c > 0 || c == 0 && a > b) {
-                return stableOrder(dev, m, out, sc.sortedValues, sc.sortTmp);
+                return sortedOrder(dev, m, out, tmp);
             }
         }
         return out;
@@ -478,35 +476,6 @@ public final class ReferenceEstimator {
             cum += wj;
         }
         return sum / (qhi - qlo);
-    }
-
-    /**
-     * Fills {@code order[0..n)} with 0..n-1 sorted by value ({@link Double#compare}), ties by index,
-     * and returns it: the permutation {@link #sortedOrder}'s stable sort gives, which is unique. Made
-     * by sorting the values themselves (a primitive sort, much cheaper than sorting indexes through a
-     * comparator) into {@code sorted}, then placing each index, in ascending order, at the first free
-     * slot of its value's run (found by binary search), so equal values keep index order.
-     * {@code slots} counts the places taken per run start.
-     */
-    private static int[] stableOrder(double[] values, int n, int[] order, double[] sorted, int[] slots) {
-        System.arraycopy(values, 0, sorted, 0, n);
-        Arrays.sort(sorted, 0, n);
-        Arrays.fill(slots, 0, n, 0);
-        for (int j = 0; j < n; j++) {
-            double v = values[j];
-            int lo = 0;
-            int hi = n;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (Double.compare(sorted[mid], v) < 0) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            order[lo + slots[lo]++] = j;
-        }
-        return order;
     }
 
     /** Fills {@code order[0..n)} with 0..n-1 sorted by value (stable: ties by index) and returns it. */
