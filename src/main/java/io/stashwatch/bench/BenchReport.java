@@ -74,6 +74,7 @@ public final class BenchReport {
                         dc.mbPerSecond() / dc1.mbPerSecond()));
             }
         }
+        stageTable(sb, r);
         sb.append("\nJVM CPU is the CPU time of the benchmark's JVM (every thread, garbage collection included) "
                 + "during the measurement; for the PostgreSQL runs the database server's own CPU is not in it. "
                 + "MB per CPU-second compares cost across runs on a busy machine, where wall-clock rates mostly "
@@ -88,6 +89,78 @@ public final class BenchReport {
             sb.append(".\n");
         }
         return sb.toString();
+    }
+
+    /** The JVM's CPU beyond every sampled thread (the VM's other threads; exited threads' last interval). */
+    static final String UNSAMPLED = "rest of the JVM (its CPU minus all threads above)";
+
+    /** The stages of a run with the unsampled rest, CPU seconds each. */
+    static Map<String, Double> stages(Row row) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>(row.cpuByStage());
+        double sampled = m.values().stream().mapToDouble(Double::doubleValue).sum();
+        m.put(UNSAMPLED, Math.max(0, row.cpuSeconds() - sampled));
+        return m;
+    }
+
+    /** One line of CPU seconds by stage, for the console. */
+    static String stageLine(Row row) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, Double> e : stages(row).entrySet()) {
+            sb.append(sb.length() > 0 ? " | " : "").append(e.getKey()).append(String.format(Locale.ROOT, " %.2f",
+                    e.getValue()));
+        }
+        return sb.toString();
+    }
+
+    /** CPU seconds by stage, one column per job run; MB per CPU-second of each stage alone beside the bare pass. */
+    private static void stageTable(StringBuilder sb, Result r) {
+        List<Row> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < r.postgres().size(); i++) {
+            runs.add(r.postgres().get(i));
+            runs.add(r.discard().get(i));
+        }
+        if (runs.isEmpty() || runs.get(0).cpuByStage().isEmpty()) {
+            return;
+        }
+        sb.append("\nWhere the CPU goes: CPU seconds of the benchmark JVM's threads by job stage (each Flink task is "
+                + "a thread; a stage includes reading its input and writing its output), sampled every ")
+                .append(StageCpu.SAMPLE_MILLIS).append(" ms. In brackets: the stage's cost per byte as a multiple of "
+                + "the bare pass's CPU per byte.\n\n| stage |");
+        for (Row run : runs) {
+            sb.append(' ').append(run.name().equals("postgres") ? "(2)" : "(3)").append(" p").append(run.parallelism())
+                    .append(" |");
+        }
+        sb.append("\n| --- |");
+        sb.append(" ---: |".repeat(runs.size()));
+        sb.append('\n');
+        double barePerByte = r.bare().cpuSeconds() / r.bare().bytes();
+        for (String stage : stages(runs.get(0)).keySet()) {
+            sb.append("| ").append(stage).append(" |");
+            for (Row run : runs) {
+                double s = stages(run).getOrDefault(stage, 0.0);
+                sb.append(String.format(Locale.ROOT, " %.2f (%.1f×) |", s, s / run.bytes() / barePerByte));
+            }
+            sb.append('\n');
+        }
+        sb.append("| **JVM total** |");
+        for (Row run : runs) {
+            sb.append(String.format(Locale.ROOT, " **%.2f** (%.1f×) |", run.cpuSeconds(),
+                    run.cpuSeconds() / run.bytes() / barePerByte));
+        }
+        sb.append('\n');
+        if (runs.stream().anyMatch(run -> !Double.isNaN(run.serverCpuSeconds()))) {
+            sb.append("| PostgreSQL server processes (outside the JVM) |");
+            for (Row run : runs) {
+                sb.append(Double.isNaN(run.serverCpuSeconds()) ? " – |" : String.format(Locale.ROOT,
+                        " %.2f (%.1f×) |", run.serverCpuSeconds(), run.serverCpuSeconds() / run.bytes() / barePerByte));
+            }
+            sb.append('\n');
+            sb.append("| time of the run × cores (CPU-seconds the machine had) |");
+            for (Row run : runs) {
+                sb.append(String.format(Locale.ROOT, " %.2f |", run.seconds() * r.machine().cores()));
+            }
+            sb.append('\n');
+        }
     }
 
     private static String mark(boolean met) {

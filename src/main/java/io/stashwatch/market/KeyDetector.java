@@ -111,8 +111,9 @@ public final class KeyDetector implements Serializable {
             return result;
         }
         events.sort(Events.PAGE_ORDER);
+        Rates pageRates = new PageRates(rates);
         for (ListingEvent e : events) {
-            if (!normalise(e, t, rates)) {
+            if (!normalise(e, t, pageRates)) {
                 result.withoutRate++;
             }
         }
@@ -126,7 +127,10 @@ public final class KeyDetector implements Serializable {
         s.book.evictSeenBefore(from);
         Estimate est = Estimate.EMPTY;
         double reference = Double.NaN;
-        if (events.stream().anyMatch(UnderpricedJudge::isCandidate)) {
+        // A book of fewer than minSamples accounts has no reference: the verdicts are then the same
+        // as with an estimate made (judging reads only whether there is a reference), so none is made.
+        if (events.stream().anyMatch(UnderpricedJudge::isCandidate)
+                && !ReferenceEstimator.tooFewAccounts(s.book, from, t, minSamples)) {
             est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples, scratch());
             reference = UnderpricedJudge.judgeReference(est,
                     ReferenceEstimator.recent(s.book, from, t, recentAccounts, scratch()));
@@ -135,7 +139,18 @@ public final class KeyDetector implements Serializable {
                 reference = Double.NaN;
             }
         }
-        List<Verdict> verdicts = judge.judge(s.book, from, t, est, reference, events);
+        // Each event's hashes once, for judging and applying.
+        int size = events.size();
+        long[] items = new long[size];
+        long[] stashes = new long[size];
+        long[] accounts = new long[size];
+        for (int i = 0; i < size; i++) {
+            ListingEvent e = events.get(i);
+            items[i] = Hashes.of(e.itemId);
+            stashes[i] = Hashes.of(e.stashId);
+            accounts[i] = Hashes.of(e.accountName);
+        }
+        List<Verdict> verdicts = judge.judge(s.book, from, t, est, reference, events, items, accounts);
         for (int i = 0; i < events.size(); i++) {
             Verdict v = verdicts.get(i);
             result.verdicts[v.ordinal()]++;
@@ -144,7 +159,7 @@ public final class KeyDetector implements Serializable {
             }
         }
         for (int i = 0; i < events.size(); i++) {
-            apply(s.book, events.get(i), t, verdicts.get(i) == Verdict.ALERT);
+            apply(s.book, events.get(i), items[i], stashes[i], accounts[i], t, verdicts.get(i) == Verdict.ALERT);
         }
         s.book.trimTo(maxListings);
         ListingEvent any = events.get(0);
@@ -201,6 +216,41 @@ public final class KeyDetector implements Serializable {
         return scratch;
     }
 
+    /**
+     * The rates of one page: a page's events are all converted at the page's river time and rates
+     * do not change while a page is processed, so each (currency, time) is looked up once and
+     * remembered (a page of a key names a handful of currencies).
+     */
+    private static final class PageRates implements Rates {
+        private static final int MAX = 8;
+        private final Rates rates;
+        private final String[] currencies = new String[MAX];
+        private final long[] times = new long[MAX];
+        private final RateBook.Rate[] resolved = new RateBook.Rate[MAX];
+        private int size;
+
+        PageRates(Rates rates) {
+            this.rates = rates;
+        }
+
+        @Override
+        public RateBook.Rate rate(String currency, long riverTime) {
+            for (int i = 0; i < size; i++) {
+                if (times[i] == riverTime && currencies[i].equals(currency)) {
+                    return resolved[i];
+                }
+            }
+            RateBook.Rate r = rates.rate(currency, riverTime);
+            if (size < MAX) {
+                currencies[size] = currency;
+                times[size] = riverTime;
+                resolved[size] = r;
+                size++;
+            }
+            return r;
+        }
+    }
+
     /** Converts the event's prices at river time t; false when its price has no rate. */
     static boolean normalise(ListingEvent e, long t, Rates rates) {
         RateBook.Rate rate = e.priceCurrency == null ? RateBook.Rate.NONE : rates.rate(e.priceCurrency, t);
@@ -215,9 +265,8 @@ public final class KeyDetector implements Serializable {
         return e.priceCurrency == null || rate.known();
     }
 
-    private static void apply(ListingBook book, ListingEvent e, long t, boolean alerted) {
-        long item = Hashes.of(e.itemId);
-        long stash = Hashes.of(e.stashId);
+    /** Applies one event to the book; item, stash and account are its {@link Hashes#of} hashes. */
+    private static void apply(ListingBook book, ListingEvent e, long item, long stash, long account, long t, boolean alerted) {
         if (e.kind == EventKind.DELISTED) {
             book.remove(item, stash);
             return;
@@ -226,7 +275,7 @@ public final class KeyDetector implements Serializable {
             book.remove(item, stash);
             return;
         }
-        book.put(item, stash, Hashes.of(e.accountName), e.priceChaos, t);
+        book.put(item, stash, account, e.priceChaos, t);
         if (alerted) {
             book.markAlerted(item, e.priceChaos);
         }

@@ -61,7 +61,8 @@ public final class ReferenceEstimator {
         double[] kw = new double[0];
         long[] acc = new long[0];
         long[] kacc = new long[0];
-        long[] recentAccounts = new long[0];
+        double[] sortedCapped = new double[0];
+        int[] recentListings = new int[0];
         double[] recentValues = new double[0];
 
         /** Makes every array hold at least n (k for the newest-accounts arrays). */
@@ -76,12 +77,13 @@ public final class ReferenceEstimator {
                 w = new double[cap];
                 capped = new double[cap];
                 dev = new double[cap];
+                sortedCapped = new double[cap];
                 kw = new double[cap];
                 acc = new long[cap];
                 kacc = new long[cap];
             }
-            if (recentAccounts.length < k) {
-                recentAccounts = new long[k];
+            if (recentListings.length < k) {
+                recentListings = new int[k];
                 recentValues = new double[k];
             }
         }
@@ -97,14 +99,30 @@ public final class ReferenceEstimator {
         return estimate(book, from, to, maxPerAccount, minSamples, new Scratch());
     }
 
-    /** As {@link #estimate(ListingBook, long, long, int, int)}, working in {@code sc}. */
+    /**
+     * As {@link #estimate(ListingBook, long, long, int, int)}, working in {@code sc}.
+     *
+     * <p>The result is defined by sorts (listings by account, price, item; the kept values by price,
+     * by ln(price) and by their distance from the median, each stable, so ties by index), but only
+     * one sort is done; the others are replaced by cheaper ways to the very same orders, each of
+     * which is exact for the reason given where it is done. The floating-point sums walk the values
+     * in those orders, so the same orders give the same bits.
+     */
     public static Estimate estimate(ListingBook book, long from, long to, int maxPerAccount, int minSamples, Scratch sc) {
         sc.ensure(book.size, 0);
         int n = 0;
         int[] idx = sc.idx;
+        // The book is normally kept in (account, price, item) order already (ListingBook), and a window
+        // is a subsequence of it, so the grouping sort below is needed only for a book out of order.
+        boolean grouped = true;
         for (int i = 0; i < book.size; i++) {
             double p = book.prices[i];
             if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
+                if (n > 0 && grouped) {
+                    int prev = idx[n - 1];
+                    grouped = !ListingBook.precedes(book.accounts[i], p, book.items[i],
+                            book.accounts[prev], book.prices[prev], book.items[prev]);
+                }
                 idx[n++] = i;
             }
         }
@@ -112,9 +130,12 @@ public final class ReferenceEstimator {
             return Estimate.EMPTY;
         }
         // Group by account, cheapest first within an account, item hash breaks ties: the order
-        // (and so the result) does not depend on the order listings entered the book.
+        // (and so the result) does not depend on the order listings entered the book. A stable sort
+        // leaves an already ordered array as it is, so skipping it then changes nothing.
         int[] order = idx;
-        IndexSort.byAccountPriceItem(order, n, book.accounts, book.prices, book.items, sc.sortTmp);
+        if (!grouped) {
+            IndexSort.byAccountPriceItem(order, n, book.accounts, book.prices, book.items, sc.sortTmp);
+        }
 
         double[] x = sc.x;
         double[] w = sc.w;
@@ -144,23 +165,23 @@ public final class ReferenceEstimator {
             start = end;
         }
 
-        // capped is not read again: sort it in place.
-        double[] sortedCapped = capped;
-        Arrays.sort(sortedCapped, 0, m);
+        // x's sorted order (stable, so by (x, index)); the one sort left. The interquartile mean below
+        // walks it instead of sorting the survivors.
+        int[] xOrder = sc.xOrder;
+        sortedOrder(x, m, xOrder, sc.sortTmp);
+        double[] sortedCapped = sortedCapped(capped, m, xOrder, sc.sortedCapped);
         double median = quantile(sortedCapped, m, 0.5);
         double p10 = quantile(sortedCapped, m, 0.1);
         double p90 = quantile(sortedCapped, m, 0.9);
 
         // Fence around the weighted median of ln(price).
-        // x's sorted order is kept: the interquartile mean below walks it instead of sorting the survivors.
-        int[] xOrder = sc.xOrder;
-        sortedOrder(x, m, xOrder, sc.sortTmp);
         double med = weightedMedian(x, w, m, xOrder);
         double[] dev = sc.dev;
         for (int j = 0; j < m; j++) {
             dev[j] = Math.abs(x[j] - med);
         }
-        double spread = Math.max(1.4826 * weightedMedian(dev, w, m, sortedOrder(dev, m, sc.order, sc.sortTmp)), MIN_SPREAD);
+        double spread = Math.max(1.4826 * weightedMedian(dev, w, m, devOrder(x, dev, m, med, xOrder, sc.order, sc.sortTmp)),
+                MIN_SPREAD);
         double lo = med - FENCE_LOW * spread;
         double hi = med + FENCE_HIGH * spread;
         double[] kw = sc.kw;
@@ -173,9 +194,126 @@ public final class ReferenceEstimator {
                 kept++;
             }
         }
-        int samples = distinct(kacc, kept);
+        int samples = distinctGrouped(kacc, kept);
         double reference = samples >= minSamples ? Math.exp(interquartileMeanOfKept(x, w, xOrder, m, lo, hi, kw, kept)) : Double.NaN;
         return new Estimate(reference, m, accounts, samples, median, p10, p90);
+    }
+
+    /**
+     * True when the listings of {@code book} with {@code from <= seen < to} (those {@link #estimate}
+     * reads) come from fewer than {@code minSamples} accounts, so that the estimate has no reference
+     * (its samples are distinct accounts among them). Counts runs of equal accounts in book order:
+     * the book is normally grouped by account, and in any order there are at least as many runs as
+     * accounts, so true is always right (false merely means the estimate must be made).
+     */
+    public static boolean tooFewAccounts(ListingBook book, long from, long to, int minSamples) {
+        int runs = 0;
+        boolean any = false;
+        long last = 0;
+        for (int i = 0; i < book.size; i++) {
+            double p = book.prices[i];
+            if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
+                long account = book.accounts[i];
+                if (!any || account != last) {
+                    if (++runs >= minSamples) {
+                        return false;
+                    }
+                    any = true;
+                    last = account;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The first m values of {@code capped} sorted ascending, into {@code out}. ln is monotone, so
+     * x's order (xOrder) usually lists them sorted already; but ln may map two different prices to
+     * one double, and then xOrder orders those two by index, not by price. So the result is checked
+     * and, if it is not ascending, sorted. A sorted array of given values is unique, so either way it
+     * is exactly what sorting {@code capped} gives.
+     */
+    private static double[] sortedCapped(double[] capped, int m, int[] xOrder, double[] out) {
+        boolean ascending = true;
+        for (int q = 0; q < m; q++) {
+            out[q] = capped[xOrder[q]];
+            if (q > 0 && Double.compare(out[q - 1], out[q]) > 0) {
+                ascending = false;
+            }
+        }
+        if (!ascending) {
+            System.arraycopy(capped, 0, out, 0, m);
+            Arrays.sort(out, 0, m);
+        }
+        return out;
+    }
+
+    /**
+     * The order of {@code dev[j] = |x[j] − med|} that a stable sort gives, i.e. by (dev, index), into
+     * {@code out}, without sorting: below the median (x &lt; med) dev grows as x falls, from the
+     * median up it grows with x, so walking xOrder outward from the median gives two ascending runs;
+     * merging them (ties by index) gives the order. Equal x values are walked in index order on both
+     * sides. The result is checked to be strictly ascending in (dev, index), and such an order is
+     * unique, so it is exactly the stable sort's; when the check fails (two different x at the same
+     * distance on one side, after rounding) the values are sorted.
+     */
+    private static int[] devOrder(double[] x, double[] dev, int m, double med, int[] xOrder, int[] out, int[] tmp) {
+        int split = 0;
+        while (split < m && x[xOrder[split]] < med) {
+            split++;
+        }
+        // Left run (x < med): xOrder from split − 1 down to 0, each group of equal x in its own
+        // (ascending index) order. lq is the start of the current group, li the position within it.
+        int lEnd = split;
+        int lq = groupStart(x, xOrder, lEnd);
+        int li = lq;
+        int r = split;
+        int k = 0;
+        while (li < lEnd || r < m) {
+            boolean takeLeft;
+            if (li >= lEnd) {
+                takeLeft = false;
+            } else if (r >= m) {
+                takeLeft = true;
+            } else {
+                int a = xOrder[li];
+                int b = xOrder[r];
+                int c = Double.compare(dev[a], dev[b]);
+                takeLeft = c < 0 || c == 0 && a < b;
+            }
+            if (takeLeft) {
+                out[k++] = xOrder[li++];
+                if (li == lEnd) {
+                    lEnd = lq;
+                    lq = groupStart(x, xOrder, lEnd);
+                    li = lq;
+                }
+            } else {
+                out[k++] = xOrder[r++];
+            }
+        }
+        for (int q = 1; q < m; q++) {
+            int a = out[q - 1];
+            int b = out[q];
+            int c = Double.compare(dev[a], dev[b]);
+            if (c > 0 || c == 0 && a > b) {
+                return sortedOrder(dev, m, out, tmp);
+            }
+        }
+        return out;
+    }
+
+    /** Start of the run of equal x values in xOrder that ends (exclusive) at {@code end}; 0 when end is 0. */
+    private static int groupStart(double[] x, int[] xOrder, int end) {
+        if (end == 0) {
+            return 0;
+        }
+        double v = x[xOrder[end - 1]];
+        int q = end - 1;
+        while (q > 0 && Double.compare(x[xOrder[q - 1]], v) == 0) {
+            q--;
+        }
+        return q;
     }
 
     /**
@@ -189,41 +327,82 @@ public final class ReferenceEstimator {
 
     /** As {@link #recent(ListingBook, long, long, int)}, working in {@code sc}. */
     public static double recent(ListingBook book, long from, long to, int k, Scratch sc) {
-        sc.ensure(book.size, Math.max(k, 0));
-        int n = 0;
-        int[] order = sc.idx;
-        for (int i = 0; i < book.size; i++) {
-            double p = book.prices[i];
-            if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
-                order[n++] = i;
-            }
-        }
-        if (n == 0 || k <= 0) {
+        sc.ensure(0, Math.max(k, 0));
+        if (k <= 0) {
             return Double.NaN;
         }
-        IndexSort.bySeenDescItem(order, n, book.seen, book.items, sc.sortTmp);
-        long[] seenAccounts = sc.recentAccounts;
-        double[] values = sc.recentValues;
-        int found = 0;
-        for (int j = 0; j < n && found < k; j++) {
-            long account = book.accounts[order[j]];
-            boolean dup = false;
-            for (int a = 0; a < found; a++) {
-                if (seenAccounts[a] == account) {
-                    dup = true;
-                    break;
-                }
-            }
-            if (!dup) {
-                seenAccounts[found] = account;
-                values[found] = Math.log(book.prices[order[j]]);
-                found++;
-            }
+        int[] newest = sc.recentListings;
+        int found = newestAccounts(book, from, to, k, true, newest);
+        if (found == 0) {
+            return Double.NaN;
         }
-        double[] v = values;
+        double[] v = sc.recentValues;
+        for (int j = 0; j < found; j++) {
+            v[j] = Math.log(book.prices[newest[j]]);
+        }
         Arrays.sort(v, 0, found);
         double mid = found % 2 == 1 ? v[found / 2] : (v[found / 2 - 1] + v[found / 2]) / 2;
         return Math.exp(mid);
+    }
+
+    /**
+     * The newest listing of each of the {@code k} accounts that listed most recently within
+     * {@code from <= seen < to} (and price &gt; 0, finite too when {@code finiteOnly}), newest first
+     * (ties by item hash), into {@code out[0..k)}; returns how many (fewer than k when fewer accounts
+     * listed).
+     *
+     * <p>Defined as: sort the window newest first, ties by item (stable), and take the first listing
+     * of each account until k accounts. That is the k accounts whose own newest listing is newest,
+     * each with that listing, so one pass keeping the best k so far (by account) gives the same
+     * listings in the same order without sorting the window: a listing replaces its account's entry
+     * only when strictly newer in that order (so among equal keys the earlier index stays, as in the
+     * stable sort), and one not newer than the k-th entry cannot be among the first k.
+     */
+    static int newestAccounts(ListingBook book, long from, long to, int k, boolean finiteOnly, int[] out) {
+        int found = 0;
+        for (int i = 0; i < book.size; i++) {
+            double p = book.prices[i];
+            long s = book.seen[i];
+            if (s < from || s >= to || !(p > 0) || finiteOnly && Double.isInfinite(p)) {
+                continue;
+            }
+            if (found == k && !newer(book, i, out[k - 1])) {
+                continue;
+            }
+            long account = book.accounts[i];
+            int at = -1;
+            for (int j = 0; j < found; j++) {
+                if (book.accounts[out[j]] == account) {
+                    at = j;
+                    break;
+                }
+            }
+            int hole;
+            if (at >= 0) {
+                if (!newer(book, i, out[at])) {
+                    continue;
+                }
+                hole = at;
+            } else if (found < k) {
+                hole = found++;
+            } else {
+                hole = k - 1;
+            }
+            // Move i up from the hole past every entry it is newer than.
+            while (hole > 0 && newer(book, i, out[hole - 1])) {
+                out[hole] = out[hole - 1];
+                hole--;
+            }
+            out[hole] = i;
+        }
+        return found;
+    }
+
+    /** True when listing a comes strictly before listing b newest first, ties by item (bySeenDescItem's order). */
+    private static boolean newer(ListingBook book, int a, int b) {
+        long sa = book.seen[a];
+        long sb = book.seen[b];
+        return sa != sb ? sa > sb : book.items[a] < book.items[b];
     }
 
     /** Linear-interpolated quantile of sorted values. */
@@ -308,13 +487,14 @@ public final class ReferenceEstimator {
         return order;
     }
 
-    /** Distinct values among the first n; sorts them in place (callers do not read them again). */
-    private static int distinct(long[] values, int n) {
-        long[] copy = values;
-        Arrays.sort(copy, 0, n);
+    /**
+     * Distinct values among the first n, which come grouped (equal values next to each other: the
+     * kept values' accounts, in the grouping order), so counting changes counts them.
+     */
+    private static int distinctGrouped(long[] values, int n) {
         int d = 0;
         for (int j = 0; j < n; j++) {
-            if (j == 0 || copy[j] != copy[j - 1]) {
+            if (j == 0 || values[j] != values[j - 1]) {
                 d++;
             }
         }

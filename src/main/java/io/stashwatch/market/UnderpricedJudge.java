@@ -36,9 +36,8 @@ public final class UnderpricedJudge {
     private final double ratio;
     private final int maxPerAccount;
     private final int recentAccounts;
-    /** Working arrays of {@link #newestAccounts}, grown on demand (one judge per detector, one thread). */
-    private int[] order = new int[0];
-    private int[] sortTmp = new int[0];
+    /** Working array of {@link #newestAccounts}, grown on demand (one judge per detector, one thread). */
+    private int[] newest = new int[0];
 
     public UnderpricedJudge(double ratio, int maxPerAccount, int recentAccounts) {
         this.ratio = ratio;
@@ -67,6 +66,22 @@ public final class UnderpricedJudge {
      */
     public List<Verdict> judge(ListingBook book, long from, long pageTime, Estimate window, double reference,
             List<ListingEvent> events) {
+        long[] items = new long[events.size()];
+        long[] accounts = new long[events.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = Hashes.of(events.get(i).itemId);
+            accounts[i] = Hashes.of(events.get(i).accountName);
+        }
+        return judge(book, from, pageTime, window, reference, events, items, accounts);
+    }
+
+    /**
+     * As {@link #judge(ListingBook, long, long, Estimate, double, List)}, with the events' item and
+     * account hashes ({@link Hashes#of}) already computed: {@code items[i]} and {@code accounts[i]}
+     * of {@code events.get(i)}.
+     */
+    public List<Verdict> judge(ListingBook book, long from, long pageTime, Estimate window, double reference,
+            List<ListingEvent> events, long[] items, long[] accounts) {
         List<Verdict> out = new ArrayList<>(events.size());
         double threshold = ratio * reference;
         boolean judgeable = window.hasReference() && !Double.isNaN(reference);
@@ -76,11 +91,13 @@ public final class UnderpricedJudge {
         // Cheap candidates of this page per account (distinct items) and their prices.
         Map<Long, Set<Long>> pageCheap = new HashMap<>();
         Map<Long, List<Double>> pageCheapPrices = new HashMap<>();
-        for (ListingEvent e : events) {
-            long item = Hashes.of(e.itemId);
+        // Without a reference every verdict is decided by the event alone: none of these is read.
+        for (int i = 0; judgeable && i < events.size(); i++) {
+            ListingEvent e = events.get(i);
+            long item = items[i];
             pageItems.add(item);
-            if (judgeable && isCandidate(e) && e.priceChaos <= threshold) {
-                long account = Hashes.of(e.accountName);
+            if (isCandidate(e) && e.priceChaos <= threshold) {
+                long account = accounts[i];
                 pageCheap.computeIfAbsent(account, a -> new HashSet<>()).add(item);
                 pageCheapPrices.computeIfAbsent(account, a -> new ArrayList<>()).add(e.priceChaos);
             }
@@ -105,7 +122,8 @@ public final class UnderpricedJudge {
         }
 
         Set<Long> judged = new HashSet<>();
-        for (ListingEvent e : events) {
+        for (int i = 0; i < events.size(); i++) {
+            ListingEvent e = events.get(i);
             if (e.kind != EventKind.LISTED && e.kind != EventKind.REPRICED) {
                 out.add(Verdict.NOT_A_LISTING);
                 continue;
@@ -126,8 +144,8 @@ public final class UnderpricedJudge {
                 out.add(Verdict.FAIR);
                 continue;
             }
-            long item = Hashes.of(e.itemId);
-            long account = Hashes.of(e.accountName);
+            long item = items[i];
+            long account = accounts[i];
             if (!judged.add(item)) {
                 out.add(Verdict.DUPLICATE);
                 continue;
@@ -217,36 +235,17 @@ public final class UnderpricedJudge {
 
     /** The newest listing of each of the k most recently active accounts (same order as {@link ReferenceEstimator#recent}). */
     private void newestAccounts(ListingBook book, long from, long to, int k, long[][] accOut, double[][] priceOut) {
-        if (order.length < book.size) {
-            int cap = Math.max(book.size, order.length + (order.length >> 1));
-            order = new int[cap];
-            sortTmp = new int[cap];
+        if (newest.length < k) {
+            newest = new int[k];
         }
-        int[] order = this.order;
-        int n = 0;
-        for (int i = 0; i < book.size; i++) {
-            if (book.seen[i] >= from && book.seen[i] < to && book.prices[i] > 0) {
-                order[n++] = i;
-            }
+        int found = ReferenceEstimator.newestAccounts(book, from, to, k, false, newest);
+        long[] acc = new long[found];
+        double[] price = new double[found];
+        for (int j = 0; j < found; j++) {
+            acc[j] = book.accounts[newest[j]];
+            price[j] = book.prices[newest[j]];
         }
-        // Newest first, ties by item: the order of ReferenceEstimator.recent.
-        IndexSort.bySeenDescItem(order, n, book.seen, book.items, sortTmp);
-        long[] acc = new long[k];
-        double[] price = new double[k];
-        int found = 0;
-        for (int j = 0; j < n && found < k; j++) {
-            long a = book.accounts[order[j]];
-            boolean dup = false;
-            for (int q = 0; q < found; q++) {
-                dup |= acc[q] == a;
-            }
-            if (!dup) {
-                acc[found] = a;
-                price[found] = book.prices[order[j]];
-                found++;
-            }
-        }
-        accOut[0] = java.util.Arrays.copyOf(acc, found);
-        priceOut[0] = java.util.Arrays.copyOf(price, found);
+        accOut[0] = acc;
+        priceOut[0] = price;
     }
 }

@@ -57,5 +57,28 @@ class BenchCommandIT {
         assertThat(rows).containsExactly("1 p1", "2 p1", "3 p1", "2 p2", "3 p2");
         assertThat(text).containsPattern("Parallelism 2 ÷ 1: job → PostgreSQL [\\d.]+×")
                 .contains("`ingest_pages` 4,");
+
+        // Where the CPU goes: a row per stage and the total; the job's own stages (found by their
+        // thread names) have CPU time. Each run of this tiny corpus is short, so one stage of one run
+        // can fall between two samples; all of them together cannot.
+        double jobStages = 0;
+        for (String stage : new String[] {StageCpu.FETCH, StageCpu.SOURCE, StageCpu.DELTAS, StageCpu.DETECT,
+                StageCpu.RATES, StageCpu.SINKS, StageCpu.OTHER, BenchReport.UNSAMPLED, "**JVM total**"}) {
+            Matcher m = Pattern.compile("^\\| " + Pattern.quote(stage) + " \\|(.*)$", Pattern.MULTILINE).matcher(text);
+            assertThat(m.find()).as("stage row " + stage).isTrue();
+            Matcher cell = Pattern.compile(" \\**([\\d.]+)\\** \\([\\d.]+×\\) \\|").matcher(m.group(1));
+            int cells = 0;
+            while (cell.find()) {
+                cells++;
+                if (!stage.equals(StageCpu.OTHER) && !stage.equals(BenchReport.UNSAMPLED) && !stage.startsWith("**")) {
+                    jobStages += Double.parseDouble(cell.group(1));
+                }
+            }
+            assertThat(cells).as(stage).isEqualTo(4);
+        }
+        assertThat(jobStages).as("CPU of the job's stages").isPositive();
+        // The database's own CPU beside the PostgreSQL runs only (Linux /proc).
+        assertThat(text).containsPattern("\\| PostgreSQL server processes \\(outside the JVM\\) \\| [\\d.]+ \\([\\d.]+×\\) \\| – \\|"
+                + " [\\d.]+ \\([\\d.]+×\\) \\| – \\|");
     }
 }

@@ -52,6 +52,10 @@ public final class DetectionReplay {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+    /** Thread CPU time spent inside {@link KeyDetector#page} and {@link KeyDetector#window} by {@link #run} (DetectionReplayTiming). */
+    static long detectorNanos;
+
     private DetectionReplay() {
     }
 
@@ -319,7 +323,10 @@ public final class DetectionReplay {
                 for (ListingEvent e : list.subList(i, j)) {
                     page.add(e.copy());
                 }
-                alerts.addAll(detector.page(s, t, page, r).alerts);
+                long t0 = CPU.getCurrentThreadCpuTime();
+                KeyDetector.PageResult pr = detector.page(s, t, page, r);
+                detectorNanos += CPU.getCurrentThreadCpuTime() - t0;
+                alerts.addAll(pr.alerts);
                 i = j;
             }
             windows(detector, s, Long.MAX_VALUE, true, options, alerts, stats);
@@ -330,7 +337,9 @@ public final class DetectionReplay {
             List<Alert> alerts, List<PriceStat> stats) {
         while (s.nextWindowEnd != KeyState.NONE && s.nextWindowEnd - 1 <= limit) {
             long end = s.nextWindowEnd;
+            long t0 = CPU.getCurrentThreadCpuTime();
             KeyDetector.WindowResult w = detector.window(s, end);
+            detectorNanos += CPU.getCurrentThreadCpuTime() - t0;
             if (Boolean.getBoolean("traceShift")) {
                 System.out.printf("  shift p%d open %s dir %d base %.2f anchor %.2f@p%d%n", page(end),
                         s.shift.isOpen() ? "p" + page(s.shift.openSince) : "-", s.shift.openDir, s.shift.openBase,

@@ -1,0 +1,64 @@
+package io.stashwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time used so far by a PostgreSQL server and all of its processes, read from Linux's
+ * {@code /proc}: the postmaster (its pid is the first line of {@code postmaster.pid} in the data
+ * directory) with the CPU of its children that have exited ({@code cutime}, {@code cstime}), plus
+ * every live child (backends, WAL writer, checkpointer, ...). The difference of two readings is the
+ * server's CPU over that interval, so a benchmark can show how busy the database was while the job
+ * wrote to it. -1 when it cannot be read (not Linux, no such server).
+ */
+final class ServerCpu {
+    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on Linux
+
+    private ServerCpu() {
+    }
+
+    /** CPU nanoseconds of the server whose data directory is {@code dataDir}, or -1. */
+    static long nanos(Path dataDir) {
+        try {
+            String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
+            long ticks = ticks(Files.readString(Path.of("/proc", pid, "stat")), true);
+            try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+                for (Path p : procs) {
+                    String stat;
+                    try {
+                        stat = Files.readString(p.resolve("stat"));
+                    } catch (IOException e) {
+                        continue; // exited meanwhile
+                    }
+                    if (parentPid(stat).equals(pid)) {
+                        ticks += ticks(stat, false);
+                    }
+                }
+            }
+            return ticks * NANOS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Fields after the bracketed name: state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14]. */
+    private static String[] fields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    }
+
+    static String parentPid(String stat) {
+        return fields(stat)[1];
+    }
+
+    /** utime + stime, plus the reaped children's cutime + cstime when {@code withChildren}. */
+    static long ticks(String stat, boolean withChildren) {
+        String[] f = fields(stat);
+        long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        if (withChildren) {
+            t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        }
+        return t;
+    }
+}
