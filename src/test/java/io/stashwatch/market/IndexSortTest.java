@@ -18,12 +18,10 @@ class IndexSortTest {
             double[] values = new double[n];
             long[] accounts = new long[n];
             long[] items = new long[n];
-            long[] seen = new long[n];
             for (int i = 0; i < n; i++) {
                 values[i] = r.nextInt(8) == 0 ? SPECIAL[r.nextInt(SPECIAL.length)] : r.nextInt(distinct) * 0.5;
                 accounts[i] = r.nextInt(distinct);
                 items[i] = r.nextInt(distinct * 3);
-                seen[i] = r.nextInt(distinct);
             }
             int[] start = shuffled(n, r);
 
@@ -46,14 +44,6 @@ class IndexSortTest {
             IndexSort.byAccountPriceItem(special, n, accounts, values, items);
             assertThat(special).as("byAccountPriceItem n=%d", n).isEqualTo(generic);
 
-            generic = start.clone();
-            IndexSort.sort(generic, n, (a, b) -> {
-                int c = Long.compare(seen[b], seen[a]);
-                return c != 0 ? c : Long.compare(items[a], items[b]);
-            });
-            special = start.clone();
-            IndexSort.bySeenDescItem(special, n, seen, items);
-            assertThat(special).as("bySeenDescItem n=%d", n).isEqualTo(generic);
         }
     }
 

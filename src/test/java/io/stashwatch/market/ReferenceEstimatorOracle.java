@@ -104,7 +104,7 @@ final class ReferenceEstimatorOracle {
         if (n == 0 || k <= 0) {
             return Double.NaN;
         }
-        IndexSort.bySeenDescItem(order, n, book.seen, book.items, sc.sortTmp);
+        IndexSort.sort(order, n, (a, b) -> newestFirst(book, a, b));
         long[] seenAccounts = new long[k];
         double[] values = sc.recentValues;
         int found = 0;
@@ -223,7 +223,7 @@ final class ReferenceEstimatorOracle {
                 order[n++] = i;
             }
         }
-        IndexSort.bySeenDescItem(order, n, book.seen, book.items, null);
+        IndexSort.sort(order, n, (a, b) -> newestFirst(book, a, b));
         int found = 0;
         for (int j = 0; j < n && found < k; j++) {
             boolean dup = false;
@@ -235,5 +235,11 @@ final class ReferenceEstimatorOracle {
             }
         }
         return found;
+    }
+
+    /** Newest first by seen, ties by item (the order the estimator's newest-accounts pass selects in). */
+    private static int newestFirst(ListingBook book, int a, int b) {
+        int c = Long.compare(book.seen[b], book.seen[a]);
+        return c != 0 ? c : Long.compare(book.items[a], book.items[b]);
     }
 }
