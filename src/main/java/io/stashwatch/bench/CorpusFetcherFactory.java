@@ -3,7 +3,11 @@ package io.stashwatch.bench;
 import io.stashwatch.poe.RawPage;
 import io.stashwatch.poe.RiverFetcher;
 import io.stashwatch.poe.RiverFetcherFactory;
+import io.stashwatch.source.PageParserDeserializer;
+import io.stashwatch.source.RiverSource;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
@@ -18,6 +22,23 @@ public final class CorpusFetcherFactory implements RiverFetcherFactory {
 
     public CorpusFetcherFactory(Corpus corpus) {
         this.corpusKey = corpus.key();
+    }
+
+    /**
+     * The production river source with the production page parser, reading {@code corpus} from its
+     * first page as realm "pc", river time from {@code epoch} in steps of {@code pageInterval};
+     * bounded: it finishes after the last page.
+     */
+    public static RiverSource source(Corpus corpus, Duration pageInterval, Instant epoch) {
+        return RiverSource.builder()
+                .fetchers(new CorpusFetcherFactory(corpus))
+                .deserializer(new PageParserDeserializer())
+                .realms(List.of("pc"))
+                .startChangeId("beginning")
+                .pageInterval(pageInterval)
+                .epoch(epoch)
+                .idleTimeout(Duration.ofMillis(1))
+                .build();
     }
 
     @Override

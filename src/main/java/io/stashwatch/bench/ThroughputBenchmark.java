@@ -239,15 +239,7 @@ public final class ThroughputBenchmark {
         out.printf("%s, parallelism %d: %d pages...%n", label, parallelism, corpus.pageCount());
         Progress.reset();
         corpus.startRun();
-        RiverSource source = RiverSource.builder()
-                .fetchers(new CorpusFetcherFactory(corpus))
-                .deserializer(new PageParserDeserializer())
-                .realms(List.of("pc"))
-                .startChangeId("beginning")
-                .pageInterval(run.get(Options.RIVER_PAGE_INTERVAL))
-                .epoch(EPOCH)
-                .idleTimeout(Duration.ofMillis(1))
-                .build();
+        RiverSource source = CorpusFetcherFactory.source(corpus, run.get(Options.RIVER_PAGE_INTERVAL), EPOCH);
         StashwatchJob job = new StashwatchJob(source, 1, null, new CountingSinks(sinks), List.of(),
                 DetectOptions.from(run));
         Configuration conf = Environments.localConfiguration(run, parallelism + 1);

@@ -10,14 +10,12 @@ import io.stashwatch.model.Alert;
 import io.stashwatch.model.ListingEvent;
 import io.stashwatch.model.PageRow;
 import io.stashwatch.model.PriceStat;
-import io.stashwatch.source.PageParserDeserializer;
 import io.stashwatch.source.RiverSource;
 import io.stashwatch.testutil.CollectSink;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,15 +56,8 @@ public final class OutputDigest {
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Corpus corpus = Corpus.generate(7, pages, spp, done -> { }).register();
         Config run = Config.defaults().with(Options.PARALLELISM, String.valueOf(parallelism));
-        RiverSource source = RiverSource.builder()
-                .fetchers(new CorpusFetcherFactory(corpus))
-                .deserializer(new PageParserDeserializer())
-                .realms(List.of("pc"))
-                .startChangeId("beginning")
-                .pageInterval(run.get(Options.RIVER_PAGE_INTERVAL))
-                .epoch(ThroughputBenchmark.EPOCH)
-                .idleTimeout(Duration.ofMillis(1))
-                .build();
+        RiverSource source = CorpusFetcherFactory.source(corpus, run.get(Options.RIVER_PAGE_INTERVAL),
+                ThroughputBenchmark.EPOCH);
         corpus.startRun();
         StashwatchJob job = new StashwatchJob(source, 1, null, new Collecting(), List.of(), DetectOptions.from(run));
         Configuration conf = Environments.localConfiguration(run, parallelism + 1);

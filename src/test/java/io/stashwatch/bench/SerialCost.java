@@ -9,12 +9,12 @@ import io.stashwatch.model.StashSnapshot;
 import io.stashwatch.model.serial.ListingEventSerializer;
 import io.stashwatch.model.serial.StashSnapshotSerializer;
 import io.stashwatch.poe.PageParser;
+import io.stashwatch.testing.Snapshots;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -97,17 +97,7 @@ public final class SerialCost {
     }
 
     private static Map<String, StashState> diffAll(List<StashSnapshot> snapshots, List<ListingEvent> events) {
-        StashDiff diff = new StashDiff((r, n) -> { });
-        Map<String, StashState> states = new HashMap<>();
-        for (StashSnapshot s : snapshots) {
-            StashState next = diff.apply(states.get(s.stashId), s, events::add);
-            if (next == null) {
-                states.remove(s.stashId);
-            } else {
-                states.put(s.stashId, next);
-            }
-        }
-        return states;
+        return Snapshots.diffAll(new StashDiff((r, n) -> { }), snapshots, events::add);
     }
 
     private static long cpu() {

@@ -3,15 +3,13 @@ package io.stashwatch.detect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.stashwatch.market.StashDiff;
-import io.stashwatch.market.StashState;
 import io.stashwatch.model.ListingEvent;
 import io.stashwatch.model.StashSnapshot;
+import io.stashwatch.testing.Snapshots;
 import io.stashwatch.testing.RiverSnapshots;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.StateBackend;
@@ -39,17 +37,8 @@ class StashDeltaFunctionTest {
     static void river() {
         snapshots = RiverSnapshots.snapshots(5, 400, 60, 40);
         // the reference: the pure diff over the same sequence
-        StashDiff diff = new StashDiff();
-        Map<String, StashState> states = new HashMap<>();
         List<ListingEvent> events = new ArrayList<>();
-        for (StashSnapshot s : snapshots) {
-            StashState next = diff.apply(states.get(s.stashId), s, events::add);
-            if (next == null) {
-                states.remove(s.stashId);
-            } else {
-                states.put(s.stashId, next);
-            }
-        }
+        Snapshots.diffAll(new StashDiff(), snapshots, events::add);
         expected = events.stream().map(StashDeltaFunctionTest::describe).toList();
         assertThat(expected).hasSizeGreaterThan(1000);
     }

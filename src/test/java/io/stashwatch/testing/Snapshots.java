@@ -1,7 +1,14 @@
 package io.stashwatch.testing;
 
+import io.stashwatch.market.StashDiff;
+import io.stashwatch.market.StashState;
 import io.stashwatch.model.Item;
+import io.stashwatch.model.ListingEvent;
 import io.stashwatch.model.StashSnapshot;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** Builds test stash snapshots. */
 public final class Snapshots {
@@ -36,5 +43,23 @@ public final class Snapshots {
         s.league = null;
         s.stashType = "PremiumStash";
         return s;
+    }
+
+    /**
+     * Runs {@code diff} over a sequence of snapshots the way the stash-delta operator does, one state
+     * per stash id; returns the states left (stashes with live listings).
+     */
+    public static Map<String, StashState> diffAll(StashDiff diff, List<StashSnapshot> snapshots,
+            Consumer<ListingEvent> events) {
+        Map<String, StashState> states = new HashMap<>();
+        for (StashSnapshot s : snapshots) {
+            StashState next = diff.apply(states.get(s.stashId), s, events);
+            if (next == null) {
+                states.remove(s.stashId);
+            } else {
+                states.put(s.stashId, next);
+            }
+        }
+        return states;
     }
 }
