@@ -398,7 +398,7 @@ public final class ReferenceEstimator {
         return found;
     }
 
-    /** True when listing a comes strictly before listing b newest first, ties by item (newest first, ties by item). */
+    /** True when listing a comes strictly before listing b newest first, ties by item. */
     private static boolean newer(ListingBook book, int a, int b) {
         long sa = book.seen[a];
         long sb = book.seen[b];

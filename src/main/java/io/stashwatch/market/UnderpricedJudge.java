@@ -36,7 +36,7 @@ public final class UnderpricedJudge {
     private final double ratio;
     private final int maxPerAccount;
     private final int recentAccounts;
-    /** Working array of {@link #newestAccounts}, grown on demand (one judge per detector, one thread). */
+    /** Working array of the newest accounts' listings, grown on demand (one judge per detector, one thread). */
     private int[] newest = new int[0];
 
     public UnderpricedJudge(double ratio, int maxPerAccount, int recentAccounts) {
@@ -62,23 +62,9 @@ public final class UnderpricedJudge {
      * @param window     {@link ReferenceEstimator#estimate} of the book over the window
      * @param reference  {@link #judgeReference} (NaN: no reference)
      * @param events     the page's events of this key, chaos prices filled in, in a deterministic order
+     * @param items      {@link Hashes#of} of each event's item id ({@code items[i]} of {@code events.get(i)})
+     * @param accounts   {@link Hashes#of} of each event's account name
      * @return one verdict per event, in the same order
-     */
-    public List<Verdict> judge(ListingBook book, long from, long pageTime, Estimate window, double reference,
-            List<ListingEvent> events) {
-        long[] items = new long[events.size()];
-        long[] accounts = new long[events.size()];
-        for (int i = 0; i < items.length; i++) {
-            items[i] = Hashes.of(events.get(i).itemId);
-            accounts[i] = Hashes.of(events.get(i).accountName);
-        }
-        return judge(book, from, pageTime, window, reference, events, items, accounts);
-    }
-
-    /**
-     * As {@link #judge(ListingBook, long, long, Estimate, double, List)}, with the events' item and
-     * account hashes ({@link Hashes#of}) already computed: {@code items[i]} and {@code accounts[i]}
-     * of {@code events.get(i)}.
      */
     public List<Verdict> judge(ListingBook book, long from, long pageTime, Estimate window, double reference,
             List<ListingEvent> events, long[] items, long[] accounts) {
@@ -111,14 +97,20 @@ public final class UnderpricedJudge {
                 }
             }
         }
+        // The newest listing of each of the k most recently active accounts (the order of ReferenceEstimator.recent).
         long[] recentAcc = new long[0];
         double[] recentPrice = new double[0];
         if (judgeable) {
-            long[][] accHolder = new long[1][];
-            double[][] priceHolder = new double[1][];
-            newestAccounts(book, from, pageTime, recentAccounts, accHolder, priceHolder);
-            recentAcc = accHolder[0];
-            recentPrice = priceHolder[0];
+            if (newest.length < recentAccounts) {
+                newest = new int[recentAccounts];
+            }
+            int found = ReferenceEstimator.newestAccounts(book, from, pageTime, recentAccounts, false, newest);
+            recentAcc = new long[found];
+            recentPrice = new double[found];
+            for (int j = 0; j < found; j++) {
+                recentAcc[j] = book.accounts[newest[j]];
+                recentPrice[j] = book.prices[newest[j]];
+            }
         }
 
         Set<Long> judged = new HashSet<>();
@@ -231,21 +223,5 @@ public final class UnderpricedJudge {
      */
     private boolean sameLevel(double a, double b) {
         return Math.min(a, b) > ratio * Math.max(a, b);
-    }
-
-    /** The newest listing of each of the k most recently active accounts (same order as {@link ReferenceEstimator#recent}). */
-    private void newestAccounts(ListingBook book, long from, long to, int k, long[][] accOut, double[][] priceOut) {
-        if (newest.length < k) {
-            newest = new int[k];
-        }
-        int found = ReferenceEstimator.newestAccounts(book, from, to, k, false, newest);
-        long[] acc = new long[found];
-        double[] price = new double[found];
-        for (int j = 0; j < found; j++) {
-            acc[j] = book.accounts[newest[j]];
-            price[j] = book.prices[newest[j]];
-        }
-        accOut[0] = acc;
-        priceOut[0] = price;
     }
 }
