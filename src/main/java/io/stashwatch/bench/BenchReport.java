@@ -134,10 +134,12 @@ public final class BenchReport {
         sb.append(" ---: |".repeat(runs.size()));
         sb.append('\n');
         double barePerByte = r.bare().cpuSeconds() / r.bare().bytes();
-        for (String stage : stages(runs.get(0)).keySet()) {
+        List<Map<String, Double>> byRun = runs.stream().map(BenchReport::stages).toList();
+        for (String stage : byRun.get(0).keySet()) {
             sb.append("| ").append(stage).append(" |");
-            for (Row run : runs) {
-                double s = stages(run).getOrDefault(stage, 0.0);
+            for (int i = 0; i < runs.size(); i++) {
+                Row run = runs.get(i);
+                double s = byRun.get(i).getOrDefault(stage, 0.0);
                 sb.append(String.format(Locale.ROOT, " %.2f (%.1f×) |", s, s / run.bytes() / barePerByte));
             }
             sb.append('\n');

@@ -14,8 +14,6 @@ import java.nio.file.Path;
  * wrote to it. -1 when it cannot be read (not Linux, no such server).
  */
 final class ServerCpu {
-    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on Linux
-
     private ServerCpu() {
     }
 
@@ -23,7 +21,7 @@ final class ServerCpu {
     static long nanos(Path dataDir) {
         try {
             String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
-            long ticks = ticks(Files.readString(Path.of("/proc", pid, "stat")), true);
+            long ticks = ProcStat.ticks(Files.readString(Path.of("/proc", pid, "stat")), true);
             try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
                 for (Path p : procs) {
                     String stat;
@@ -32,33 +30,14 @@ final class ServerCpu {
                     } catch (IOException e) {
                         continue; // exited meanwhile
                     }
-                    if (parentPid(stat).equals(pid)) {
-                        ticks += ticks(stat, false);
+                    if (ProcStat.parentPid(stat).equals(pid)) {
+                        ticks += ProcStat.ticks(stat, false);
                     }
                 }
             }
-            return ticks * NANOS_PER_TICK;
+            return ticks * ProcStat.NANOS_PER_TICK;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-    }
-
-    /** Fields after the bracketed name: state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14]. */
-    private static String[] fields(String stat) {
-        return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-    }
-
-    static String parentPid(String stat) {
-        return fields(stat)[1];
-    }
-
-    /** utime + stime, plus the reaped children's cutime + cstime when {@code withChildren}. */
-    static long ticks(String stat, boolean withChildren) {
-        String[] f = fields(stat);
-        long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        if (withChildren) {
-            t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
-        }
-        return t;
     }
 }

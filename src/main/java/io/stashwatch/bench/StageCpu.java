@@ -45,7 +45,6 @@ final class StageCpu implements AutoCloseable {
     static final String JIT = "JIT compiler threads";
     static final String GC = "garbage collector threads";
     private static final Path TASKS = Path.of("/proc/self/task");
-    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on Linux
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final BooleanSupplier armed;
@@ -119,21 +118,14 @@ final class StageCpu implements AutoCloseable {
             if (t < 0) {
                 continue;
             }
-            long[] v = cpu.get(id);
-            if (v == null) {
+            if (!cpu.containsKey(id)) {
                 ThreadInfo info = threads.getThreadInfo(id);
                 if (info == null) {
                     continue;
                 }
                 names.put(id, info.getThreadName());
-                // A thread first seen after arming started after it: all of its time is in the interval.
-                v = new long[] {isArmed ? 0 : t, t};
-                cpu.put(id, v);
             }
-            if (!isArmed) {
-                v[0] = t;
-            }
-            v[1] = t;
+            cpu.put(id, track(cpu.get(id), t));
         }
         sampleVmThreads();
         if (arming) {
@@ -173,12 +165,11 @@ final class StageCpu implements AutoCloseable {
                         continue;
                     }
                 }
-                long t = ticks(read(task.resolve("stat"))) * NANOS_PER_TICK;
-                long[] v = vmCpu.computeIfAbsent(tid, k -> new long[] {isArmed ? 0 : t, t});
-                if (!isArmed) {
-                    v[0] = t;
+                String stat = read(task.resolve("stat"));
+                if (stat.isEmpty()) {
+                    continue; // exited since the listing: its last sample stands
                 }
-                v[1] = t;
+                vmCpu.put(tid, track(vmCpu.get(tid), ProcStat.ticks(stat, false) * ProcStat.NANOS_PER_TICK));
             }
         } catch (IOException | RuntimeException e) {
             procReadable = false; // not Linux, or a format we do not know: report the rest as one line
@@ -193,17 +184,22 @@ final class StageCpu implements AutoCloseable {
         }
     }
 
-    /** utime + stime of a /proc/.../stat line (fields 14 and 15; the name in brackets may hold spaces). */
-    static long ticks(String stat) {
-        int close = stat.lastIndexOf(')');
-        if (close < 0) {
-            return 0;
+    /**
+     * A thread's {at arming, last sample} updated with its CPU time {@code t} now: before arming both
+     * follow it; a thread first seen after arming started after it, so all of its time counts.
+     */
+    private long[] track(long[] v, long t) {
+        if (v == null) {
+            v = new long[] {isArmed ? 0 : t, t};
         }
-        String[] f = stat.substring(close + 2).trim().split(" ");
-        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        if (!isArmed) {
+            v[0] = t;
+        }
+        v[1] = t;
+        return v;
     }
 
-    /** Stops sampling (after one last sample) and returns CPU seconds by stage, in report order. */
+    /** Stops sampling, after one last sample (the loop's sample() waits for this lock, then sees it stopped). */
     @Override
     public synchronized void close() {
         running = false;
@@ -212,7 +208,6 @@ final class StageCpu implements AutoCloseable {
         if (serverDir != null && serverAtArming >= 0) {
             serverAtClose = ServerCpu.nanos(serverDir);
         }
-        // wait outside the lock is not needed: the loop only calls sample(), which takes the lock
     }
 
     /** CPU seconds of the PostgreSQL server's processes over the armed interval; NaN when not measured. */

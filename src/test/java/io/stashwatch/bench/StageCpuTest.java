@@ -33,15 +33,15 @@ class StageCpuTest {
         assertThat(StageCpu.vmStage("G1 Conc#0")).isEqualTo(StageCpu.GC);
         assertThat(StageCpu.vmStage("detect -> (coun")).isNull();
         // utime 1500 + stime 25 ticks; the name in brackets holds spaces and a ')'.
-        assertThat(StageCpu.ticks("4242 (C2 Compiler) x) S 1 2 3 4 5 6 7 8 9 10 1500 25 0 0 20 0 1 0")).isEqualTo(1525);
+        assertThat(ProcStat.ticks("4242 (C2 Compiler) x) S 1 2 3 4 5 6 7 8 9 10 1500 25 0 0 20 0 1 0", false)).isEqualTo(1525);
     }
 
     @Test
     void readsAServersCpuWithItsExitedChildren() {
         String stat = "77 (postgres) S 1 77 77 0 -1 4194560 1 2 3 4 120 30 400 50 20 0 1 0";
-        assertThat(ServerCpu.parentPid(stat)).isEqualTo("1");
-        assertThat(ServerCpu.ticks(stat, false)).isEqualTo(150);
-        assertThat(ServerCpu.ticks(stat, true)).isEqualTo(600);
+        assertThat(ProcStat.parentPid(stat)).isEqualTo("1");
+        assertThat(ProcStat.ticks(stat, false)).isEqualTo(150);
+        assertThat(ProcStat.ticks(stat, true)).isEqualTo(600);
         assertThat(ServerCpu.nanos(java.nio.file.Path.of("/nonexistent"))).isEqualTo(-1);
     }
 
