@@ -22,9 +22,18 @@ final class PendingPages {
         List<ListingEvent> due = new ArrayList<>();
         List<ListingEvent> rest = new ArrayList<>();
         Iterable<ListingEvent> buffered = pending.get();
+        // Usually every due event is of one page (a timer per page): then that is the one list.
+        boolean onePage = true;
         if (buffered != null) {
             for (ListingEvent e : buffered) {
-                (e.riverTime <= watermark ? due : rest).add(e);
+                if (e.riverTime <= watermark) {
+                    if (!due.isEmpty() && e.riverTime != due.get(0).riverTime) {
+                        onePage = false;
+                    }
+                    due.add(e);
+                } else {
+                    rest.add(e);
+                }
             }
         }
         if (due.isEmpty()) {
@@ -34,6 +43,9 @@ final class PendingPages {
             pending.clear();
         } else {
             pending.update(rest);
+        }
+        if (onePage) {
+            return List.of(due);
         }
         due.sort(Comparator.comparingLong(e -> e.riverTime));
         List<List<ListingEvent>> pages = new ArrayList<>();

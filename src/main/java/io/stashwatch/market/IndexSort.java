@@ -193,4 +193,63 @@ final class IndexSort {
         c = Double.compare(prices[a], prices[b]);
         return c != 0 ? c : Long.compare(items[a], items[b]);
     }
+
+    // ---------------------------------------------------------------- byPriceAccountItem
+    // The same stable merge sort as sort(), with the comparison written out (see byValue).
+
+    /** Sorts {@code idx[0..n)} by price ({@link Double#compare}), then account, then item, merging through {@code tmp} when it holds at least n. */
+    static void byPriceAccountItem(int[] idx, int n, double[] prices, long[] accounts, long[] items, int[] tmp) {
+        if (n < 2) {
+            return;
+        }
+        if (n <= 24) {
+            byPriceAccountItemInsertion(idx, 0, n, prices, accounts, items);
+            return;
+        }
+        byPriceAccountItemMerge(idx, tmp(tmp, n), 0, n, prices, accounts, items);
+    }
+
+    private static void byPriceAccountItemMerge(int[] a, int[] tmp, int lo, int hi, double[] prices, long[] accounts, long[] items) {
+        if (hi - lo <= 24) {
+            byPriceAccountItemInsertion(a, lo, hi, prices, accounts, items);
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        byPriceAccountItemMerge(a, tmp, lo, mid, prices, accounts, items);
+        byPriceAccountItemMerge(a, tmp, mid, hi, prices, accounts, items);
+        if (byPriceAccountItemCompare(a[mid - 1], a[mid], prices, accounts, items) <= 0) {
+            return;
+        }
+        System.arraycopy(a, lo, tmp, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (j >= hi || i < mid && byPriceAccountItemCompare(tmp[i], tmp[j], prices, accounts, items) <= 0) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
+    }
+
+    private static void byPriceAccountItemInsertion(int[] a, int lo, int hi, double[] prices, long[] accounts, long[] items) {
+        for (int i = lo + 1; i < hi; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= lo && byPriceAccountItemCompare(a[j], v, prices, accounts, items) > 0) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    private static int byPriceAccountItemCompare(int a, int b, double[] prices, long[] accounts, long[] items) {
+        int c = Double.compare(prices[a], prices[b]);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(accounts[a], accounts[b]);
+        return c != 0 ? c : Long.compare(items[a], items[b]);
+    }
 }

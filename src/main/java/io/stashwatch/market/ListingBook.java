@@ -18,10 +18,21 @@ import java.util.Arrays;
  * order of its own or only counts), so the order is an optimisation only: a book restored from state
  * written before it was kept (any order) gives the same results; the estimator sorts a book it finds
  * out of order, and such a book is back in order once its older listings have left the window.
+ *
+ * <p><b>Price order.</b> Beside the state, the book keeps on the heap (transient, not checkpointed)
+ * the indexes of its listings in (price, account, item) order ({@link #priceOrder}), from which the
+ * estimator reads its ln(price) order without sorting. A new book starts with it (empty) and
+ * {@link #put}, {@link #remove}, {@link #evictSeenBefore} and {@link #trimTo} keep it up to date. It
+ * is only valid for the arrays and size it was kept for: a book whose arrays or size were set from
+ * outside (restored or copied by a serializer) has none, and gets it by a sort the first time it is
+ * asked for. Like the book's own order it is an optimisation only: the estimator checks what it
+ * reads from it. Kept with it is a lower bound of the listings' {@code seen}, so that
+ * {@link #evictSeenBefore} returns at once when there is nothing to evict.
  */
 public class ListingBook {
     private static final long[] NO_LONGS = new long[0];
     private static final double[] NO_DOUBLES = new double[0];
+    private static final int[] NO_INTS = new int[0];
 
     public int size;
     public long[] items = NO_LONGS;
@@ -31,7 +42,19 @@ public class ListingBook {
     public long[] seen = NO_LONGS;
     public double[] alerted = NO_DOUBLES;
 
+    /** Indexes 0..size-1 in (price, account, item) order; valid while {@link #orderedFor} is {@link #items} and {@link #orderedSize} is {@link #size}. */
+    private transient int[] byPrice;
+    /** The items array {@link #byPrice} was kept for; null when it is not kept. */
+    private transient long[] orderedFor;
+    private transient int orderedSize;
+    /** At most the smallest {@link #seen} (MAX_VALUE when empty); kept, and valid, with {@link #byPrice}. */
+    private transient long seenFloor;
+
+    /** An empty book, with its (empty) price order kept from the start. */
     public ListingBook() {
+        byPrice = NO_INTS;
+        seenFloor = Long.MAX_VALUE;
+        keptPriceOrder(true);
     }
 
     /** Index of the listing of this item, or -1. */
@@ -59,9 +82,16 @@ public class ListingBook {
                 // Same place in the order.
                 stashes[i] = stash;
                 seen[i] = seenAt;
+                seenFloor = Math.min(seenFloor, seenAt);
                 return i;
             }
             alertedAt = alerted[i];
+        }
+        boolean ordered = hasPriceOrder();
+        if (i >= 0) {
+            if (ordered) {
+                ordered = dropFromPriceOrder(i);
+            }
             close(i);
         }
         grow(size + 1);
@@ -73,7 +103,117 @@ public class ListingBook {
         prices[i] = price;
         seen[i] = seenAt;
         alerted[i] = alertedAt;
+        if (ordered) {
+            addToPriceOrder(i);
+            seenFloor = Math.min(seenFloor, seenAt);
+        }
+        keptPriceOrder(ordered);
         return i;
+    }
+
+    /**
+     * True when listing a comes before listing b in price order: price ({@link Double#compare}),
+     * then account, then item. Items are unique in a book, so this is a total order.
+     */
+    static boolean cheaper(double priceA, long accountA, long itemA, double priceB, long accountB, long itemB) {
+        int c = Double.compare(priceA, priceB);
+        if (c != 0) {
+            return c < 0;
+        }
+        return accountA != accountB ? accountA < accountB : itemA < itemB;
+    }
+
+    /**
+     * The indexes of the listings in (price, account, item) order ({@link #cheaper}), in the first
+     * {@link #size} entries of the returned array, which belongs to the book (read it, do not keep
+     * it past the next change). Sorted when the book has no valid price order, kept up to date after.
+     */
+    int[] priceOrder() {
+        if (!hasPriceOrder()) {
+            int[] order = byPrice != null && byPrice.length >= size ? byPrice : new int[Math.max(4, items.length)];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            IndexSort.byPriceAccountItem(order, size, prices, accounts, items, null);
+            byPrice = order;
+            long floor = Long.MAX_VALUE;
+            for (int i = 0; i < size; i++) {
+                floor = Math.min(floor, seen[i]);
+            }
+            seenFloor = floor;
+            keptPriceOrder(true);
+        }
+        return byPrice;
+    }
+
+    private boolean hasPriceOrder() {
+        return orderedFor != null && orderedFor == items && orderedSize == size;
+    }
+
+    /** After a change: the price order is valid for the arrays and size now when it was kept, else dropped. */
+    private void keptPriceOrder(boolean kept) {
+        orderedFor = kept ? items : null;
+        orderedSize = size;
+        if (!kept) {
+            byPrice = null;
+        } else if (byPrice.length > 16 && byPrice.length > 2 * items.length) {
+            byPrice = Arrays.copyOf(byPrice, Math.max(size, items.length));
+        }
+    }
+
+    /**
+     * Takes index i out of the price order and renumbers the ones after it (before {@link #close}(i),
+     * so listing i is still there to be found by its price, account and item). False, and nothing
+     * changed, when it is not found where it belongs (items are unique in a book built by put, so
+     * only a restored book holding one item twice could do that): the caller then drops the order.
+     */
+    private boolean dropFromPriceOrder(int i) {
+        int[] order = byPrice;
+        int at = priceOrderPosition(prices[i], accounts[i], items[i], size);
+        if (at >= size || order[at] != i) {
+            return false;
+        }
+        System.arraycopy(order, at + 1, order, at, size - 1 - at);
+        // Minus one for every index above i, without a branch: (i - v) >>> 31 is 1 exactly when v > i.
+        for (int q = 0; q < size - 1; q++) {
+            int v = order[q];
+            order[q] = v - ((i - v) >>> 31);
+        }
+        return true;
+    }
+
+    /** Position in the first n entries of the price order of the first listing not before (price, account, item). */
+    private int priceOrderPosition(double price, long account, long item, int n) {
+        int[] order = byPrice;
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int j = order[mid];
+            if (cheaper(prices[j], accounts[j], items[j], price, account, item)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Puts index i, just opened and filled, into the price order, renumbering the ones at or after it. */
+    private void addToPriceOrder(int i) {
+        int n = size - 1;
+        if (byPrice.length < size) {
+            byPrice = Arrays.copyOf(byPrice, Math.max(size, items.length));
+        }
+        int[] order = byPrice;
+        // Plus one for every index at or above i, without a branch: (i - 1 - v) >>> 31 is 1 exactly when v >= i.
+        for (int q = 0; q < n; q++) {
+            int v = order[q];
+            order[q] = v + ((i - 1 - v) >>> 31);
+        }
+        int at = priceOrderPosition(prices[i], accounts[i], items[i], n);
+        System.arraycopy(order, at, order, at + 1, n - at);
+        order[at] = i;
     }
 
     /**
@@ -160,9 +300,45 @@ public class ListingBook {
 
     /** Removes listings last seen before {@code minSeen} (the others keep their order); returns how many. */
     public int evictSeenBefore(long minSeen) {
+        boolean ordered = hasPriceOrder();
+        if (ordered && minSeen <= seenFloor) {
+            // Every listing was seen at or after the floor, so none before minSeen.
+            return 0;
+        }
+        if (ordered) {
+            // New index of each kept listing: how many kept listings precede it. Counted and
+            // written in the price order in place before the listings move.
+            int[] newIndex = null;
+            int k = 0;
+            for (int i = 0; i < size; i++) {
+                if (seen[i] >= minSeen) {
+                    if (newIndex != null) {
+                        newIndex[i] = k;
+                    }
+                    k++;
+                } else if (newIndex == null) {
+                    newIndex = new int[size];
+                    for (int j = 0; j < i; j++) {
+                        newIndex[j] = j;
+                    }
+                }
+            }
+            if (newIndex != null) {
+                int[] order = byPrice;
+                int w = 0;
+                for (int q = 0; q < size; q++) {
+                    int v = order[q];
+                    if (seen[v] >= minSeen) {
+                        order[w++] = newIndex[v];
+                    }
+                }
+            }
+        }
         int kept = 0;
+        long floor = Long.MAX_VALUE;
         for (int i = 0; i < size; i++) {
             if (seen[i] >= minSeen) {
+                floor = Math.min(floor, seen[i]);
                 if (kept != i) {
                     items[kept] = items[i];
                     stashes[kept] = stashes[i];
@@ -179,6 +355,8 @@ public class ListingBook {
             size = kept;
             shrinkIfSparse();
         }
+        seenFloor = floor;
+        keptPriceOrder(ordered);
         return removed;
     }
 
@@ -199,8 +377,13 @@ public class ListingBook {
     }
 
     private void removeAt(int i) {
+        boolean ordered = hasPriceOrder();
+        if (ordered) {
+            ordered = dropFromPriceOrder(i);
+        }
         close(i);
         shrinkIfSparse();
+        keptPriceOrder(ordered);
     }
 
     private void shrinkIfSparse() {

@@ -54,6 +54,7 @@ public final class ReferenceEstimator {
         int[] sortTmp = new int[0];
         int[] order = new int[0];
         int[] xOrder = new int[0];
+        int[] valueAt = new int[0];
         double[] x = new double[0];
         double[] w = new double[0];
         double[] capped = new double[0];
@@ -73,6 +74,7 @@ public final class ReferenceEstimator {
                 sortTmp = new int[cap];
                 order = new int[cap];
                 xOrder = new int[cap];
+                valueAt = new int[cap];
                 x = new double[cap];
                 w = new double[cap];
                 capped = new double[cap];
@@ -103,20 +105,22 @@ public final class ReferenceEstimator {
      * As {@link #estimate(ListingBook, long, long, int, int)}, working in {@code sc}.
      *
      * <p>The result is defined by sorts (listings by account, price, item; the kept values by price,
-     * by ln(price) and by their distance from the median, each stable, so ties by index), but only
-     * one sort is done; the others are replaced by cheaper ways to the very same orders, each of
-     * which is exact for the reason given where it is done. The floating-point sums walk the values
-     * in those orders, so the same orders give the same bits.
+     * by ln(price) and by their distance from the median, each stable, so ties by index), but
+     * normally none is done: each is replaced by a cheaper way to the very same order, exact for the
+     * reason given where it is done (and checked where it could fail, sorting then). The
+     * floating-point sums walk the values in those orders, so the same orders give the same bits.
      */
     public static Estimate estimate(ListingBook book, long from, long to, int maxPerAccount, int minSamples, Scratch sc) {
         sc.ensure(book.size, 0);
         int n = 0;
         int[] idx = sc.idx;
+        int[] valueAt = sc.valueAt;
         // The book is normally kept in (account, price, item) order already (ListingBook), and a window
         // is a subsequence of it, so the grouping sort below is needed only for a book out of order.
         boolean grouped = true;
         for (int i = 0; i < book.size; i++) {
             double p = book.prices[i];
+            valueAt[i] = -1;
             if (book.seen[i] >= from && book.seen[i] < to && p > 0 && !Double.isInfinite(p)) {
                 if (n > 0 && grouped) {
                     int prev = idx[n - 1];
@@ -154,7 +158,9 @@ public final class ReferenceEstimator {
             int c = Math.min(k, Math.max(1, maxPerAccount));
             for (int j = 0; j < c; j++) {
                 int pos = c == k ? j : (int) Math.floor((j + 0.5) * k / c);
-                double p = book.prices[order[start + pos]];
+                int listing = order[start + pos];
+                double p = book.prices[listing];
+                valueAt[listing] = m;
                 capped[m] = p;
                 x[m] = Math.log(p);
                 w[m] = 1.0 / c;
@@ -165,10 +171,12 @@ public final class ReferenceEstimator {
             start = end;
         }
 
-        // x's sorted order (stable, so by (x, index)); the one sort left. The interquartile mean below
-        // walks it instead of sorting the survivors.
+        // x's sorted order (stable, so by (x, index)), read off the book's price order; the interquartile
+        // mean below walks it instead of sorting the survivors.
         int[] xOrder = sc.xOrder;
-        sortedOrder(x, m, xOrder, sc.sortTmp);
+        if (!xOrderFromPrices(book, valueAt, x, m, xOrder)) {
+            sortedOrder(x, m, xOrder, sc.sortTmp);
+        }
         double[] sortedCapped = sortedCapped(capped, m, xOrder, sc.sortedCapped);
         double median = quantile(sortedCapped, m, 0.5);
         double p10 = quantile(sortedCapped, m, 0.1);
@@ -197,6 +205,58 @@ public final class ReferenceEstimator {
         int samples = distinctGrouped(kacc, kept);
         double reference = samples >= minSamples ? Math.exp(interquartileMeanOfKept(x, w, xOrder, m, lo, hi, kw, kept)) : Double.NaN;
         return new Estimate(reference, m, accounts, samples, median, p10, p90);
+    }
+
+    /**
+     * The order of {@code x[0..m)} that a stable sort gives, i.e. by (x, index), into {@code out},
+     * read off the book's (price, account, item) order ({@link ListingBook#priceOrder}):
+     * {@code valueAt[i]} is the index of listing i's value in x, -1 when it has none. The values are
+     * taken in the book's price order, and ln is monotone (Math.log is semi-monotonic), so their x
+     * come non-decreasing. Equal prices come by (account, item), the order the values were numbered
+     * in, so by index; but ln maps prices a few ulps apart (the same price converted two ways) to one
+     * double, and those come by price. So each value is placed by index among the values of equal x
+     * before it (an insertion step, normally none to pass). A value whose x is below the one before,
+     * an index seen twice, or not exactly m values found, returns false and the caller sorts; else
+     * {@code out} holds m distinct indexes below m strictly ascending in (x, index): a permutation,
+     * the unique one a stable sort gives.
+     */
+    private static boolean xOrderFromPrices(ListingBook book, int[] valueAt, double[] x, int m, int[] out) {
+        int[] byPrice = book.priceOrder();
+        int n = book.size;
+        int k = 0;
+        int group = 0;
+        double lastX = 0;
+        for (int q = 0; q < n; q++) {
+            int j = valueAt[byPrice[q]];
+            if (j < 0) {
+                continue;
+            }
+            if (k == m) {
+                return false;
+            }
+            double xj = x[j];
+            if (k > 0) {
+                int c = Double.compare(lastX, xj);
+                if (c > 0) {
+                    return false;
+                }
+                if (c < 0) {
+                    group = k;
+                }
+            }
+            int h = k;
+            while (h > group && out[h - 1] > j) {
+                out[h] = out[h - 1];
+                h--;
+            }
+            if (h > group && out[h - 1] == j) {
+                return false;
+            }
+            out[h] = j;
+            k++;
+            lastX = xj;
+        }
+        return k == m;
     }
 
     /**

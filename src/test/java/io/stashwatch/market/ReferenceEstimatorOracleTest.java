@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * tests hold it to {@link ReferenceEstimatorOracle}, the sort-everything version, bit for bit, on
  * random books full of ties: repeated prices, prices one ulp apart, accounts with many listings,
  * equal times, windows cutting the book, books built by put and books in arbitrary order (as
- * restored from state written before the book kept its order).
+ * restored from state written before the book kept its order); and the book's price order, kept
+ * through random sequences of puts, removals, evictions, trims and refills from outside, to a sort.
  */
 class ReferenceEstimatorOracleTest {
 
@@ -236,5 +237,123 @@ class ReferenceEstimatorOracleTest {
             assertThat(Double.doubleToRawLongBits(ReferenceEstimator.recent(shuffled, 0, Long.MAX_VALUE, 3)))
                     .isEqualTo(Double.doubleToRawLongBits(ReferenceEstimator.recent(ordered, 0, Long.MAX_VALUE, 3)));
         }
+    }
+
+    /** The book's price order as a sort of its indexes by (price, account, item). */
+    private static List<Integer> sortedByPrice(ListingBook b) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < b.size; i++) {
+            idx.add(i);
+        }
+        idx.sort((x, y) -> {
+            int c = Double.compare(b.prices[x], b.prices[y]);
+            if (c == 0) {
+                c = Long.compare(b.accounts[x], b.accounts[y]);
+            }
+            return c != 0 ? c : Long.compare(b.items[x], b.items[y]);
+        });
+        return idx;
+    }
+
+    /** Refills the book's public fields with its listings in a random order, on the same object (as a serializer fills one). */
+    private static void refillShuffled(ListingBook b, Random rnd) {
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < b.size; i++) {
+            idx.add(i);
+        }
+        java.util.Collections.shuffle(idx, rnd);
+        int n = b.size;
+        long[] items = new long[n];
+        long[] stashes = new long[n];
+        long[] accounts = new long[n];
+        double[] prices = new double[n];
+        long[] seen = new long[n];
+        double[] alerted = new double[n];
+        for (int k = 0; k < n; k++) {
+            int i = idx.get(k);
+            items[k] = b.items[i];
+            stashes[k] = b.stashes[i];
+            accounts[k] = b.accounts[i];
+            prices[k] = b.prices[i];
+            seen[k] = b.seen[i];
+            alerted[k] = b.alerted[i];
+        }
+        b.items = items;
+        b.stashes = stashes;
+        b.accounts = accounts;
+        b.prices = prices;
+        b.seen = seen;
+        b.alerted = alerted;
+    }
+
+    @Test
+    void thePriceOrderKeptThroughPutsRemovalsEvictionsAndTrimsMatchesASortAndTheOracle() {
+        Random rnd = new Random(11);
+        ReferenceEstimator.Scratch scratch = new ReferenceEstimator.Scratch();
+        int checkedOrders = 0;
+        int estimates = 0;
+        for (int round = 0; round < 600; round++) {
+            // Books built by put, and books in arbitrary order (restored from older state) changed by put after.
+            ListingBook b = rnd.nextInt(3) == 0 ? randomBook(rnd, 60, false) : new ListingBook();
+            int accounts = 1 + rnd.nextInt(12);
+            for (int op = 0; op < 120; op++) {
+                int what = rnd.nextInt(14);
+                long now = 1000 + op;
+                if (what < 7) {
+                    long item = rnd.nextInt(4) == 0 && b.size > 0 ? b.items[rnd.nextInt(b.size)] : rnd.nextInt(90) - 20;
+                    long account = rnd.nextInt(3) == 0 ? rnd.nextInt(3) - 1 : Hashes.of("acct" + rnd.nextInt(accounts));
+                    b.put(item, rnd.nextInt(3), account, price(rnd), now + rnd.nextInt(5));
+                } else if (what < 9) {
+                    if (b.size > 0 && rnd.nextBoolean()) {
+                        int i = rnd.nextInt(b.size);
+                        assertThat(b.remove(b.items[i], b.stashes[i])).isTrue();
+                    } else {
+                        b.remove(rnd.nextInt(90) - 20, rnd.nextInt(3));
+                    }
+                } else if (what < 11) {
+                    long minSeen = now - rnd.nextInt(80);
+                    int before = 0;
+                    for (int i = 0; i < b.size; i++) {
+                        if (b.seen[i] < minSeen) {
+                            before++;
+                        }
+                    }
+                    int size = b.size;
+                    assertThat(b.evictSeenBefore(minSeen)).as("evicted").isEqualTo(before);
+                    assertThat(b.size).isEqualTo(size - before);
+                    for (int i = 0; i < b.size; i++) {
+                        assertThat(b.seen[i]).isGreaterThanOrEqualTo(minSeen);
+                    }
+                } else if (what == 11) {
+                    b.trimTo(rnd.nextInt(70));
+                } else if (what == 12) {
+                    b.markAlerted(rnd.nextInt(90) - 20, price(rnd));
+                } else if (rnd.nextInt(4) == 0) {
+                    refillShuffled(b, rnd);
+                }
+                String at = "round " + round + " op " + op + " (size " + b.size + ")";
+                if (rnd.nextInt(3) == 0) {
+                    long from = rnd.nextBoolean() ? now - rnd.nextInt(100) : 0;
+                    long to = rnd.nextBoolean() ? now - rnd.nextInt(30) : Long.MAX_VALUE;
+                    int maxPerAccount = 1 + rnd.nextInt(3);
+                    int minSamples = 1 + rnd.nextInt(5);
+                    assertSame(ReferenceEstimator.estimate(b, from, to, maxPerAccount, minSamples, scratch),
+                            ReferenceEstimatorOracle.estimate(b, from, to, maxPerAccount, minSamples,
+                                    new ReferenceEstimator.Scratch()), at);
+                    estimates++;
+                }
+                if (rnd.nextInt(3) == 0) {
+                    int[] order = b.priceOrder();
+                    List<Integer> got = new ArrayList<>();
+                    for (int q = 0; q < b.size; q++) {
+                        got.add(order[q]);
+                    }
+                    assertThat(got).as(at + " price order").isEqualTo(sortedByPrice(b));
+                    checkedOrders++;
+                }
+            }
+        }
+        assertThat(checkedOrders).isGreaterThan(20_000);
+        assertThat(estimates).isGreaterThan(20_000);
     }
 }
