@@ -26,7 +26,8 @@ import java.util.Arrays;
  * is only valid for the arrays and size it was kept for: a book whose arrays or size were set from
  * outside (restored or copied by a serializer) has none, and gets it by a sort the first time it is
  * asked for. Like the book's own order it is an optimisation only: the estimator checks what it
- * reads from it. Kept with it is a lower bound of the listings' {@code seen}, so that
+ * reads from it. Kept with it are Math.log of the prices in that order (one log per put instead of
+ * one per listing and estimate) and a lower bound of the listings' {@code seen}, so that
  * {@link #evictSeenBefore} returns at once when there is nothing to evict.
  */
 public class ListingBook {
@@ -44,6 +45,8 @@ public class ListingBook {
 
     /** Indexes 0..size-1 in (price, account, item) order; valid while {@link #orderedFor} is {@link #items} and {@link #orderedSize} is {@link #size}. */
     private transient int[] byPrice;
+    /** Math.log of the prices, in {@link #byPrice} order: {@code lnByPrice[q] = Math.log(prices[byPrice[q]])}; kept with it. */
+    private transient double[] lnByPrice;
     /** The items array {@link #byPrice} was kept for; null when it is not kept. */
     private transient long[] orderedFor;
     private transient int orderedSize;
@@ -53,6 +56,7 @@ public class ListingBook {
     /** An empty book, with its (empty) price order kept from the start. */
     public ListingBook() {
         byPrice = NO_INTS;
+        lnByPrice = NO_DOUBLES;
         seenFloor = Long.MAX_VALUE;
         keptPriceOrder(true);
     }
@@ -136,6 +140,11 @@ public class ListingBook {
             }
             IndexSort.byPriceAccountItem(order, size, prices, accounts, items, null);
             byPrice = order;
+            double[] ln = lnByPrice != null && lnByPrice.length >= size ? lnByPrice : new double[order.length];
+            for (int q = 0; q < size; q++) {
+                ln[q] = Math.log(prices[order[q]]);
+            }
+            lnByPrice = ln;
             long floor = Long.MAX_VALUE;
             for (int i = 0; i < size; i++) {
                 floor = Math.min(floor, seen[i]);
@@ -144,6 +153,11 @@ public class ListingBook {
             keptPriceOrder(true);
         }
         return byPrice;
+    }
+
+    /** Math.log of the prices in {@link #priceOrder} order (first {@link #size} entries; valid right after priceOrder()). */
+    double[] lnByPrice() {
+        return lnByPrice;
     }
 
     private boolean hasPriceOrder() {
@@ -156,8 +170,10 @@ public class ListingBook {
         orderedSize = size;
         if (!kept) {
             byPrice = null;
+            lnByPrice = null;
         } else if (byPrice.length > 16 && byPrice.length > 2 * items.length) {
             byPrice = Arrays.copyOf(byPrice, Math.max(size, items.length));
+            lnByPrice = Arrays.copyOf(lnByPrice, byPrice.length);
         }
     }
 
@@ -174,6 +190,7 @@ public class ListingBook {
             return false;
         }
         System.arraycopy(order, at + 1, order, at, size - 1 - at);
+        System.arraycopy(lnByPrice, at + 1, lnByPrice, at, size - 1 - at);
         // Minus one for every index above i, without a branch: (i - v) >>> 31 is 1 exactly when v > i.
         for (int q = 0; q < size - 1; q++) {
             int v = order[q];
@@ -205,6 +222,9 @@ public class ListingBook {
         if (byPrice.length < size) {
             byPrice = Arrays.copyOf(byPrice, Math.max(size, items.length));
         }
+        if (lnByPrice.length < byPrice.length) {
+            lnByPrice = Arrays.copyOf(lnByPrice, byPrice.length);
+        }
         int[] order = byPrice;
         // Plus one for every index at or above i, without a branch: (i - 1 - v) >>> 31 is 1 exactly when v >= i.
         for (int q = 0; q < n; q++) {
@@ -214,6 +234,8 @@ public class ListingBook {
         int at = priceOrderPosition(prices[i], accounts[i], items[i], n);
         System.arraycopy(order, at, order, at + 1, n - at);
         order[at] = i;
+        System.arraycopy(lnByPrice, at, lnByPrice, at + 1, n - at);
+        lnByPrice[at] = Math.log(prices[i]);
     }
 
     /**
@@ -325,10 +347,12 @@ public class ListingBook {
             }
             if (newIndex != null) {
                 int[] order = byPrice;
+                double[] ln = lnByPrice;
                 int w = 0;
                 for (int q = 0; q < size; q++) {
                     int v = order[q];
                     if (seen[v] >= minSeen) {
+                        ln[w] = ln[q];
                         order[w++] = newIndex[v];
                     }
                 }

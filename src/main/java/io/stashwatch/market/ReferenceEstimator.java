@@ -162,7 +162,6 @@ public final class ReferenceEstimator {
                 double p = book.prices[listing];
                 valueAt[listing] = m;
                 capped[m] = p;
-                x[m] = Math.log(p);
                 w[m] = 1.0 / c;
                 acc[m] = account;
                 m++;
@@ -171,10 +170,13 @@ public final class ReferenceEstimator {
             start = end;
         }
 
-        // x's sorted order (stable, so by (x, index)), read off the book's price order; the interquartile
-        // mean below walks it instead of sorting the survivors.
+        // x = ln(capped) and x's sorted order (stable, so by (x, index)), both read off the book's price
+        // order; the interquartile mean below walks it instead of sorting the survivors.
         int[] xOrder = sc.xOrder;
         if (!xOrderFromPrices(book, valueAt, x, m, xOrder)) {
+            for (int j = 0; j < m; j++) {
+                x[j] = Math.log(capped[j]);
+            }
             sortedOrder(x, m, xOrder, sc.sortTmp);
         }
         double[] sortedCapped = sortedCapped(capped, m, xOrder, sc.sortedCapped);
@@ -208,8 +210,10 @@ public final class ReferenceEstimator {
     }
 
     /**
-     * The order of {@code x[0..m)} that a stable sort gives, i.e. by (x, index), into {@code out},
-     * read off the book's (price, account, item) order ({@link ListingBook#priceOrder}):
+     * Fills {@code x[0..m)} with the values' Math.log (the book keeps them, {@link ListingBook#lnByPrice},
+     * the same function of the same prices, so the same bits) and their order that a stable sort
+     * gives, i.e. by (x, index), into {@code out}, read off the book's (price, account, item) order
+     * ({@link ListingBook#priceOrder}); on false x is incomplete and the caller computes it:
      * {@code valueAt[i]} is the index of listing i's value in x, -1 when it has none. The values are
      * taken in the book's price order, and ln is monotone (Math.log is semi-monotonic), so their x
      * come non-decreasing. Equal prices come by (account, item), the order the values were numbered
@@ -222,6 +226,7 @@ public final class ReferenceEstimator {
      */
     private static boolean xOrderFromPrices(ListingBook book, int[] valueAt, double[] x, int m, int[] out) {
         int[] byPrice = book.priceOrder();
+        double[] ln = book.lnByPrice();
         int n = book.size;
         int k = 0;
         int group = 0;
@@ -234,7 +239,8 @@ public final class ReferenceEstimator {
             if (k == m) {
                 return false;
             }
-            double xj = x[j];
+            double xj = ln[q];
+            x[j] = xj;
             if (k > 0) {
                 int c = Double.compare(lastX, xj);
                 if (c > 0) {

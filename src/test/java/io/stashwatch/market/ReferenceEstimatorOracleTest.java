@@ -349,6 +349,11 @@ class ReferenceEstimatorOracleTest {
                         got.add(order[q]);
                     }
                     assertThat(got).as(at + " price order").isEqualTo(sortedByPrice(b));
+                    double[] ln = b.lnByPrice();
+                    for (int q = 0; q < b.size; q++) {
+                        assertThat(Double.doubleToRawLongBits(ln[q])).as(at + " ln at " + q)
+                                .isEqualTo(Double.doubleToRawLongBits(Math.log(b.prices[order[q]])));
+                    }
                     checkedOrders++;
                 }
             }
