@@ -25,8 +25,8 @@ import java.util.Arrays;
  * {@link #put}, {@link #remove}, {@link #evictSeenBefore} and {@link #trimTo} keep it up to date. It
  * is only valid for the arrays and size it was kept for: a book whose arrays or size were set from
  * outside (restored or copied by a serializer) has none, and gets it by a sort the first time it is
- * asked for. Like the book's own order it is an optimisation only: the estimator checks what it
- * reads from it. Kept with it are Math.log of the prices in that order (one log per put instead of
+ * asked for; so the public arrays are replaced from outside, never written in place (nothing does).
+ * The estimator checks the order it reads from it (and sorts when the check fails). Kept with it are Math.log of the prices in that order (one log per put instead of
  * one per listing and estimate) and a lower bound of the listings' {@code seen}, so that
  * {@link #evictSeenBefore} returns at once when there is nothing to evict.
  */
