@@ -53,8 +53,8 @@ public final class StashwatchJob {
     }
 
     /**
-     * Whether the stash deltas run in the source's task, fed directly instead of through a keyed
-     * exchange: only when the river has one realm and the job's parallelism is set to 1, so the
+     * Whether the stash deltas (and the river rates after them) run in the source's task, fed
+     * directly instead of through a keyed exchange: only when the river has one realm and the job's parallelism is set to 1, so the
      * one source subtask already holds every key group. Same operator, same uid and same keyed
      * state as behind a {@code keyBy} (a savepoint taken either way restores into the other, at
      * any parallelism); what it saves is serialising every snapshot between two threads. At any
@@ -76,7 +76,8 @@ public final class StashwatchJob {
                 .uid("split-pages");
         sinks.pages(stashes.getSideOutput(PageSplitter.PAGES));
 
-        DataStream<ListingEvent> deltas = (chainDeltas(env) ? DataStreamUtils.reinterpretAsKeyedStream(stashes,
+        boolean chained = chainDeltas(env);
+        DataStream<ListingEvent> deltas = (chained ? DataStreamUtils.reinterpretAsKeyedStream(stashes,
                 StashDeltaFunction::key, Types.STRING) : stashes.keyBy(StashDeltaFunction::key, Types.STRING))
                 .process(new StashDeltaFunction())
                 .name("stash deltas")
@@ -86,7 +87,7 @@ public final class StashwatchJob {
                 : env.fromSource(exchangeRates, WatermarkStrategy.noWatermarks(), "currency exchange")
                         .setParallelism(1)
                         .uid("currency-exchange-rates");
-        Detection.Outputs out = Detection.apply(deltas, rates, detectOptions);
+        Detection.Outputs out = Detection.apply(deltas, rates, detectOptions, chained);
         sinks.events(out.events);
         sinks.stats(out.stats);
         sinks.alerts(out.alerts);
