@@ -5,8 +5,8 @@ import io.stashwatch.model.Item;
 import io.stashwatch.model.RiverPage;
 import io.stashwatch.model.StashSnapshot;
 import io.stashwatch.poe.parse.ByteStringCache;
+import io.stashwatch.poe.parse.FieldNames;
 import io.stashwatch.poe.parse.JsonScanner;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 
@@ -42,14 +42,14 @@ public final class PageParser {
     private static final int PROP_MAP_TIER = 3;
 
     // Field tables: the index in a table is the field's id in the matching switch.
-    private static final byte[][] PAGE_FIELDS = names("next_change_id", "stashes");
-    private static final byte[][] STASH_FIELDS = names("id", "public", "accountName", "stash", "stashType", "league",
+    private static final FieldNames PAGE_FIELDS = new FieldNames("next_change_id", "stashes");
+    private static final FieldNames STASH_FIELDS = new FieldNames("id", "public", "accountName", "stash", "stashType", "league",
             "items");
-    private static final byte[][] ITEM_FIELDS = names("id", "name", "typeLine", "baseType", "frameType", "note",
+    private static final FieldNames ITEM_FIELDS = new FieldNames("id", "name", "typeLine", "baseType", "frameType", "note",
             "stackSize", "ilvl", "itemLevel", "identified", "corrupted", "sockets", "properties");
-    private static final byte[][] SOCKET_FIELDS = names("group");
-    private static final byte[][] PROPERTY_FIELDS = names("name", "type", "values");
-    private static final byte[][] PROPERTY_NAMES = names("Level", "Quality", "Map Tier");
+    private static final FieldNames SOCKET_FIELDS = new FieldNames("group");
+    private static final FieldNames PROPERTY_FIELDS = new FieldNames("name", "type", "values");
+    private static final FieldNames PROPERTY_NAMES = new FieldNames("Level", "Quality", "Map Tier");
 
     private final JsonScanner sc = new JsonScanner();
     private final ByteStringCache strings = new ByteStringCache(8192, 96);
@@ -59,14 +59,6 @@ public final class PageParser {
 
     /** Index after the value a value reader just read. */
     private int pos;
-
-    private static byte[][] names(String... names) {
-        byte[][] out = new byte[names.length][];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = names[i].getBytes(StandardCharsets.US_ASCII);
-        }
-        return out;
-    }
 
     /** Parses a whole body. */
     public RiverPage parse(byte[] body) throws PageFormatException {
@@ -105,42 +97,13 @@ public final class PageParser {
         return page;
     }
 
-    /** The id of the field name {@code buf[from, to)} in {@code table}, or -1. */
-    private int field(int from, int to, int flags, byte[][] table) {
-        byte[] b = sc.buf;
-        int len = to - from;
+    /** The id of the field name {@code buf[from, to)} (scanned, with flags {@code flags}) in {@code table}, or -1. */
+    private int field(int from, int to, int flags, FieldNames table) {
         if (flags == 0) {
-            outer:
-            for (int f = 0; f < table.length; f++) {
-                byte[] name = table[f];
-                if (name.length != len) {
-                    continue;
-                }
-                for (int i = 0; i < len; i++) {
-                    if (b[from + i] != name[i]) {
-                        continue outer;
-                    }
-                }
-                return f;
-            }
-            return -1;
+            return table.match(sc.buf, from, to);
         }
         int n = sc.decode(from, to);
-        char[] c = sc.chars();
-        outer:
-        for (int f = 0; f < table.length; f++) {
-            byte[] name = table[f];
-            if (name.length != n) {
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                if (c[i] != name[i]) {
-                    continue outer;
-                }
-            }
-            return f;
-        }
-        return -1;
+        return table.match(sc.chars(), n);
     }
 
     // Each object reader starts just after the '{' and returns the index after the '}'. The depth

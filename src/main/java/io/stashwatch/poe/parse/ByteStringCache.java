@@ -1,5 +1,7 @@
 package io.stashwatch.poe.parse;
 
+import static io.stashwatch.poe.parse.JsonScanner.LONGS;
+
 import java.util.Arrays;
 
 /**
@@ -7,13 +9,22 @@ import java.util.Arrays;
  * names) into one shared {@link String} without allocating on a hit. Keyed by the string's raw UTF-8
  * bytes between the quotes, which determine the decoded string when the string has no escapes; strings
  * with escapes are decoded and not cached. Bounded: a slot holds the last string that hashed to it.
- * Not thread-safe; one per parser.
+ *
+ * <p>A slot keeps its key's length and first and last eight bytes (as longs) in flat arrays, which
+ * settle a lookup of a string of up to 16 bytes without touching the key's own array; longer keys
+ * compare their middle bytes too. Not thread-safe; one per parser.
  */
 public final class ByteStringCache {
 
+    private static final long MIX = 0x9E3779B97F4A7C15L;
+
     private final String[] strings;
+    private final int[] lengths;
+    private final long[] heads;
+    private final long[] tails;
+    /** The whole key, for keys longer than 16 bytes. */
     private final byte[][] keys;
-    private final int mask;
+    private final int shift;
     private final int maxLength;
 
     /**
@@ -23,8 +34,11 @@ public final class ByteStringCache {
     public ByteStringCache(int size, int maxLength) {
         int n = Integer.highestOneBit(Math.max(16, size - 1)) << 1;
         this.strings = new String[n];
+        this.lengths = new int[n];
+        this.heads = new long[n];
+        this.tails = new long[n];
         this.keys = new byte[n][];
-        this.mask = n - 1;
+        this.shift = 64 - Integer.numberOfTrailingZeros(n);
         this.maxLength = maxLength;
     }
 
@@ -41,18 +55,38 @@ public final class ByteStringCache {
             return scanner.string(from, to, flags);
         }
         byte[] b = scanner.buf;
-        int h = len;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + b[i];
+        long head;
+        long tail;
+        long h = len * MIX;
+        if (len >= 8) {
+            head = (long) LONGS.get(b, from);
+            tail = (long) LONGS.get(b, to - 8);
+            for (int i = from + 8; i < to - 8; i += 8) {
+                h = (h ^ (long) LONGS.get(b, i)) * MIX;
+            }
+        } else {
+            if (from + 8 <= b.length) {
+                head = (long) LONGS.get(b, from) & ((1L << (len << 3)) - 1);
+            } else {
+                head = 0;
+                for (int i = 0; i < len; i++) {
+                    head |= (long) (b[from + i] & 0xFF) << (i << 3);
+                }
+            }
+            tail = head;
         }
-        int slot = (h ^ (h >>> 13)) & mask;
-        byte[] k = keys[slot];
-        if (k != null && k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
+        h = ((h ^ head) * MIX ^ Long.rotateLeft(tail, 31)) * MIX;
+        int slot = (int) (h >>> shift);
+        if (lengths[slot] == len && heads[slot] == head && tails[slot] == tail
+                && (len <= 16 || Arrays.equals(keys[slot], 8, len - 8, b, from + 8, to - 8))) {
             return strings[slot];
         }
         String s = scanner.string(from, to, flags);
         strings[slot] = s;
-        keys[slot] = Arrays.copyOfRange(b, from, to);
+        lengths[slot] = len;
+        heads[slot] = head;
+        tails[slot] = tail;
+        keys[slot] = len <= 16 ? null : Arrays.copyOfRange(b, from, to);
         return s;
     }
 }

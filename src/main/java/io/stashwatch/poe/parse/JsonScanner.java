@@ -38,7 +38,8 @@ public final class JsonScanner {
     private static final int MAX_DEPTH = 1000;
     private static final int MAX_NUMBER_LENGTH = 1000;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Little-endian longs of a byte array (for comparing and hashing eight bytes at a time). */
+    public static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long QUOTES = 0x2222222222222222L;
@@ -93,11 +94,10 @@ public final class JsonScanner {
         byte[] b = buf;
         while (p < end) {
             int c = b[p];
-            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-                p++;
-            } else {
+            if (c > ' ' || (c != ' ' && c != '\n' && c != '\r' && c != '\t')) {
                 return p;
             }
+            p++;
         }
         return p;
     }
@@ -160,9 +160,10 @@ public final class JsonScanner {
         for (;;) {
             while (p + 8 <= e) {
                 long x = (long) LONGS.get(b, p);
-                long q = x ^ QUOTES;
-                long s = x ^ BACKSLASHES;
-                long m = (x | ((q - ONES) & ~q) | ((s - ONES) & ~s) | (x - SPACES)) & HIGHS;
+                // A high bit marks a byte outside ASCII, a quote or backslash (a zero byte after the
+                // xor borrows) or a control character (borrows under 0x20). Borrows only run upwards
+                // and bytes outside ASCII are marked anyway, so the lowest mark is a real one.
+                long m = (x | ((x ^ QUOTES) - ONES) | ((x ^ BACKSLASHES) - ONES) | (x - SPACES)) & HIGHS;
                 if (m != 0) {
                     p += Long.numberOfTrailingZeros(m) >>> 3;
                     break;
