@@ -15,14 +15,20 @@ import java.util.Arrays;
 
 /**
  * The Jackson streaming page parser that {@link PageParser} replaced, kept as the test oracle for it
- * ({@code PageParserDifferentialTest}). Unchanged but for one fix, marked "fix 1": when
+ * ({@code PageParserDifferentialTest}). Unchanged but for three fixes, marked in the code. "fix 1": when
  * {@code next_change_id}, a stash's {@code id} or {@code public}, an item's {@code id},
  * {@code identified} or {@code corrupted}, or a property's {@code name} held an array or an object, the
  * original did not skip it, so the container's contents were read as fields of the enclosing object
  * (or the page was rejected); now such a value is skipped and reads as null/false, like every other
- * field of an unexpected type. The new parser does the same. And "fix 2": a Jackson error without a
+ * field of an unexpected type. The new parser does the same. "fix 2": a Jackson error without a
  * location (a nesting depth or number length beyond Jackson's limits) became a NullPointerException;
- * now it is a {@link PageFormatException} too.
+ * now it is a {@link PageFormatException} too. "fix 3": a new JSON factory per page. Jackson
+ * canonicalises field names in a symbol table shared by all parsers of a factory, keyed by four-byte
+ * groups whose unused bytes are 0xFF; so a name that differs from one seen before only by trailing
+ * 0xFF bytes in its last group, such as {@code "accountN\xFFme"} after {@code "accountNme"}, was taken
+ * for that name instead of being rejected as invalid UTF-8, and whether a page parsed depended on
+ * the pages parsed before it. With a factory per page this remains only within a page (the new
+ * parser always rejects the 0xFF byte; see {@code PageParserDifferentialTest}).
  *
  * <p>Reads a {@code /public-stash-tabs} page body into a {@link RiverPage} with Jackson's streaming
  * parser, keeping only what pricing needs: per stash its id, public flag, account, tab name, type,
@@ -34,11 +40,11 @@ import java.util.Arrays;
  * fills the page position (realm, change id, seq, times) and calls {@link RiverPage#fillPageFields()}.
  *
  * <p>Not thread-safe (it caches repeated strings such as leagues, base types and notes so they are
- * shared instead of allocated per item): use one parser per thread. The JSON factory is shared.
+ * shared instead of allocated per item): use one parser per thread.
  */
 public final class JacksonPageParserOracle {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
     private static final int MAX_SOCKET_GROUPS = 16;
 
     private static final int PROP_OTHER = 0;
@@ -64,7 +70,8 @@ public final class JacksonPageParserOracle {
     public RiverPage parse(byte[] body, int offset, int length) throws PageFormatException {
         RiverPage page = new RiverPage();
         page.bytes = length;
-        try (JsonParser p = FACTORY.createParser(body, offset, length)) {
+        // fix 3: a new factory per page, so no symbol table of field names shared between pages
+        try (JsonParser p = JsonFactory.builder().build().createParser(body, offset, length)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new PageFormatException("malformed page body: expected a JSON object at byte 0");
             }
