@@ -36,10 +36,10 @@ final class StageCpu implements AutoCloseable {
 
     /** Stages in report order, with a thread-name test each (first match wins). */
     static final String FETCH = "page fetch and parse (source fetcher thread)";
-    static final String SOURCE = "split pages, serialise snapshots (source task)";
-    static final String DELTAS = "stash deltas (and the currency filter)";
+    static final String SOURCE = "split pages (source task; at parallelism 1 with the stash deltas and river rates chained in)";
+    static final String DELTAS = "stash deltas and the currency filter (own task at parallelism 2 and more)";
     static final String DETECT = "detector (and chained sinks)";
-    static final String RATES = "river rates";
+    static final String RATES = "river rates (own task at parallelism 2 and more)";
     static final String SINKS = "sink tasks";
     static final String OTHER = "other Java threads (Flink runtime, checkpoints, benchmark)";
     static final String JIT = "JIT compiler threads";

@@ -9,7 +9,9 @@ import io.stashwatch.model.PriceStat;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
@@ -61,10 +63,23 @@ public final class Detection {
      */
     public static Outputs apply(DataStream<ListingEvent> events, DataStream<RateUpdate> exchangeRates,
             DetectOptions options) {
-        DataStream<RateUpdate> riverRates = events
+        return apply(events, exchangeRates, options, false);
+    }
+
+    /**
+     * {@link #apply(DataStream, DataStream, DetectOptions)}; with {@code chainRates} the river rates
+     * take the currency listings without a shuffle, in the upstream task: only valid where that
+     * task's one subtask holds every league's key group (parallelism 1 throughout).
+     */
+    public static Outputs apply(DataStream<ListingEvent> events, DataStream<RateUpdate> exchangeRates,
+            DetectOptions options, boolean chainRates) {
+        DataStream<ListingEvent> samples = events
                 .filter(RiverRateEstimator::isSample)
-                .name("currency listings")
-                .keyBy(e -> e.league, Types.STRING)
+                .name("currency listings");
+        KeySelector<ListingEvent, String> league = e -> e.league;
+        DataStream<RateUpdate> riverRates = (chainRates
+                        ? DataStreamUtils.reinterpretAsKeyedStream(samples, league, Types.STRING)
+                        : samples.keyBy(league, Types.STRING))
                 .process(new RiverRateFunction(options), TypeInformation.of(RateUpdate.class))
                 .uid("detect-river-rates")
                 .name("river rates");

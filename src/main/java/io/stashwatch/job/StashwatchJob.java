@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Objects;
 import javax.annotation.Nullable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -50,6 +52,18 @@ public final class StashwatchJob {
         this.detectOptions = Objects.requireNonNull(detectOptions);
     }
 
+    /**
+     * Whether the stash deltas (and the river rates after them) run in the source's task, fed
+     * directly instead of through a keyed exchange: only when the river has one realm and the job's parallelism is set to 1, so the
+     * one source subtask already holds every key group. Same operator, same uid and same keyed
+     * state as behind a {@code keyBy} (a savepoint taken either way restores into the other, at
+     * any parallelism); what it saves is serialising every snapshot between two threads. At any
+     * other parallelism, or one left to the cluster, the snapshots are shuffled by stash id.
+     */
+    boolean chainDeltas(StreamExecutionEnvironment env) {
+        return realms == 1 && env.getParallelism() == 1;
+    }
+
     /** Adds the pipeline to an environment. */
     public void build(StreamExecutionEnvironment env) {
         DataStream<RiverPage> pages = env.fromSource(river, RiverSource.watermarks(), "river")
@@ -62,8 +76,9 @@ public final class StashwatchJob {
                 .uid("split-pages");
         sinks.pages(stashes.getSideOutput(PageSplitter.PAGES));
 
-        DataStream<ListingEvent> deltas = stashes
-                .keyBy(StashDeltaFunction::key)
+        boolean chained = chainDeltas(env);
+        DataStream<ListingEvent> deltas = (chained ? DataStreamUtils.reinterpretAsKeyedStream(stashes,
+                StashDeltaFunction::key, Types.STRING) : stashes.keyBy(StashDeltaFunction::key, Types.STRING))
                 .process(new StashDeltaFunction())
                 .name("stash deltas")
                 .uid("stash-deltas");
@@ -72,7 +87,7 @@ public final class StashwatchJob {
                 : env.fromSource(exchangeRates, WatermarkStrategy.noWatermarks(), "currency exchange")
                         .setParallelism(1)
                         .uid("currency-exchange-rates");
-        Detection.Outputs out = Detection.apply(deltas, rates, detectOptions);
+        Detection.Outputs out = Detection.apply(deltas, rates, detectOptions, chained);
         sinks.events(out.events);
         sinks.stats(out.stats);
         sinks.alerts(out.alerts);

@@ -102,7 +102,7 @@ public final class PostgresSinks implements JobSinks {
         stream.transform("arrow " + format.table(), BasicTypeInfo.VOID_TYPE_INFO,
                         new ArrowFileOperator<>(options.arrowDir(), options.arrowRoll().toMillis(), format,
                                 ARROW_BATCH_ROWS))
-                .uid(uid).setParallelism(1).setMaxParallelism(1);
+                .uid(uid).setParallelism(1);
     }
 
     /**

@@ -5,7 +5,7 @@ import io.stashwatch.poe.PageParser;
 import io.stashwatch.poe.RawPage;
 import java.io.IOException;
 
-/** The production deserializer: the streaming {@link PageParser}. */
+/** The production deserializer: the byte-level {@link PageParser}. */
 public final class PageParserDeserializer implements RiverPageDeserializer {
     private static final long serialVersionUID = 1L;
 

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * against a paced simulator is killed with SIGKILL in the middle of the river, after a checkpoint
  * reached D, and started again with the same D. The second process resumes from the retained
  * checkpoint: ingest_pages has every page exactly once, in chain order, and every table (wall-clock
- * columns aside) and Arrow file equals those of an uninterrupted run.
+ * columns aside) and Arrow file equals those of an uninterrupted run. The first process runs at
+ * parallelism 1, where the stash deltas are chained into the source task, the second at 2, where
+ * the snapshots are shuffled by stash id: the keyed state restores across the change.
  *
  * <p>The kill point comes from a seed printed at the start; rerun with
  * {@code -Dstashwatch.kill-seed=<seed>} to repeat it.
@@ -76,7 +78,9 @@ class ResumeIT {
                     "--state.dir", stateDir.toString(), "--web.port", "0"));
 
             Path firstLog = tmp.resolve("first.out");
-            Process first = start(jar, args, firstLog, tmp.resolve("logs-first"));
+            // The first process at parallelism 1 (stash deltas chained into the source task), the second
+            // at 2 (snapshots shuffled by stash id): the checkpoint restores across the change.
+            Process first = start(jar, withParallelism(args, 1), firstLog, tmp.resolve("logs-first"));
             try {
                 Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).ignoreExceptions()
                         .until(() -> {
@@ -101,7 +105,7 @@ class ResumeIT {
             int requestsBefore = river.server.riverLog().size();
 
             Path secondLog = tmp.resolve("second.out");
-            Process second = start(jar, args, secondLog, tmp.resolve("logs-second"));
+            Process second = start(jar, withParallelism(args, 2), secondLog, tmp.resolve("logs-second"));
             boolean ended = second.waitFor(3, TimeUnit.MINUTES);
             if (!ended) {
                 second.destroyForcibly().waitFor();
@@ -133,6 +137,14 @@ class ResumeIT {
         options.put(Options.ARROW_DIR.name(), arrow.toString());
         options.put(Options.ARROW_ROLL.name(), "1m");
         return options;
+    }
+
+    private static List<String> withParallelism(List<String> args, int parallelism) {
+        List<String> all = new ArrayList<>(args);
+        int i = all.indexOf("--" + Options.PARALLELISM.name());
+        assertThat(i).as("the river options set the parallelism").isNotNegative();
+        all.set(i + 1, String.valueOf(parallelism));
+        return all;
     }
 
     /** {@code java -jar stashwatch.jar run ...}; the manifest gives the JVM its --add-opens. */

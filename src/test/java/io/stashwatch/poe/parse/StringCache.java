@@ -2,7 +2,8 @@ package io.stashwatch.poe.parse;
 
 /**
  * A small direct-mapped cache that turns repeated character runs (league names, base types, notes,
- * tab names) into one shared {@link String} without allocating on a hit. Bounded: a slot holds the
+ * tab names) into one shared {@link String} without allocating on a hit, for the Jackson parser kept
+ * as a test oracle ({@code JacksonPageParserOracle}). Bounded: a slot holds the
  * last string that hashed to it. Not thread-safe; one per parser.
  */
 public final class StringCache {
