@@ -21,23 +21,46 @@ final class ServerCpu {
     static long nanos(Path dataDir) {
         try {
             String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
-            long ticks = ProcStat.ticks(Files.readString(Path.of("/proc", pid, "stat")), true);
-            try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-                for (Path p : procs) {
-                    String stat;
-                    try {
-                        stat = Files.readString(p.resolve("stat"));
-                    } catch (IOException e) {
-                        continue; // exited meanwhile
-                    }
-                    if (ProcStat.parentPid(stat).equals(pid)) {
-                        ticks += ProcStat.ticks(stat, false);
-                    }
+            Path postmaster = Path.of("/proc", pid, "stat");
+            // A child reaped while the children are listed would be in neither the postmaster's
+            // cutime read before the listing nor the listing (backends exit as the job ends, so
+            // this race takes all of their CPU): read again until no child was reaped meanwhile.
+            for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+                String before = Files.readString(postmaster);
+                long children = liveChildrenTicks(pid);
+                String after = Files.readString(postmaster);
+                if (reaped(before) == reaped(after)) {
+                    return (ProcStat.ticks(after, true) + children) * ProcStat.NANOS_PER_TICK;
                 }
             }
-            return ticks * ProcStat.NANOS_PER_TICK;
+            return -1;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    private static final int MAX_ATTEMPTS = 20;
+
+    /** The CPU of the exited children the process has reaped (cutime + cstime). */
+    private static long reaped(String stat) {
+        return ProcStat.ticks(stat, true) - ProcStat.ticks(stat, false);
+    }
+
+    private static long liveChildrenTicks(String pid) throws IOException {
+        long ticks = 0;
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path p : procs) {
+                String stat;
+                try {
+                    stat = Files.readString(p.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // exited meanwhile
+                }
+                if (ProcStat.parentPid(stat).equals(pid)) {
+                    ticks += ProcStat.ticks(stat, false);
+                }
+            }
+        }
+        return ticks;
     }
 }

@@ -6,7 +6,6 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -176,11 +175,15 @@ final class StageCpu implements AutoCloseable {
         }
     }
 
-    private static String read(Path p) throws IOException {
+    /**
+     * A task's file, or "" when the thread has gone: reading a thread that is exiting fails with
+     * ENOENT or ESRCH ("No such process"), which must not end the sampling of all the others.
+     */
+    private static String read(Path p) {
         try {
             return Files.readString(p);
-        } catch (NoSuchFileException e) {
-            return ""; // the thread just exited
+        } catch (IOException e) {
+            return "";
         }
     }
 
