@@ -65,14 +65,7 @@ public final class ByteStringCache {
                 h = (h ^ (long) LONGS.get(b, i)) * MIX;
             }
         } else {
-            if (from + 8 <= b.length) {
-                head = (long) LONGS.get(b, from) & ((1L << (len << 3)) - 1);
-            } else {
-                head = 0;
-                for (int i = 0; i < len; i++) {
-                    head |= (long) (b[from + i] & 0xFF) << (i << 3);
-                }
-            }
+            head = JsonScanner.shortBytes(b, from, len);
             tail = head;
         }
         h = ((h ^ head) * MIX ^ Long.rotateLeft(tail, 31)) * MIX;

@@ -75,14 +75,7 @@ public final class FieldNames {
             head = (long) LONGS.get(b, from);
             tail = (long) LONGS.get(b, to - 8);
         } else {
-            if (from + 8 <= b.length) {
-                head = (long) LONGS.get(b, from) & ((1L << (len << 3)) - 1);
-            } else {
-                head = 0;
-                for (int i = 0; i < len; i++) {
-                    head |= (long) (b[from + i] & 0xFF) << (i << 3);
-                }
-            }
+            head = JsonScanner.shortBytes(b, from, len);
             tail = head;
         }
         int f = slots[slot(len, head, tail)];

@@ -40,6 +40,21 @@ public final class JsonScanner {
 
     /** Little-endian longs of a byte array (for comparing and hashing eight bytes at a time). */
     public static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * The {@code len} (below 8) bytes at {@code b[from]} as the low bytes of a little-endian long,
+     * the rest zero: the same value {@link #LONGS} reads from those bytes padded with zeroes.
+     */
+    public static long shortBytes(byte[] b, int from, int len) {
+        if (from + 8 <= b.length) {
+            return (long) LONGS.get(b, from) & ((1L << (len << 3)) - 1);
+        }
+        long v = 0;
+        for (int i = 0; i < len; i++) {
+            v |= (long) (b[from + i] & 0xFF) << (i << 3);
+        }
+        return v;
+    }
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
     private static final long QUOTES = 0x2222222222222222L;
