@@ -25,8 +25,17 @@ final class ProcStat {
         String[] f = fields(stat);
         long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
         if (withChildren) {
-            t += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            t += reaped(f);
         }
         return t;
+    }
+
+    /** cutime + cstime: the CPU of the exited children the process has reaped. */
+    static long reapedChildrenTicks(String stat) {
+        return reaped(fields(stat));
+    }
+
+    private static long reaped(String[] f) {
+        return Long.parseLong(f[13]) + Long.parseLong(f[14]);
     }
 }

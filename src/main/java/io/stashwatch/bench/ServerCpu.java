@@ -29,7 +29,7 @@ final class ServerCpu {
                 String before = Files.readString(postmaster);
                 long children = liveChildrenTicks(pid);
                 String after = Files.readString(postmaster);
-                if (reaped(before) == reaped(after)) {
+                if (ProcStat.reapedChildrenTicks(before) == ProcStat.reapedChildrenTicks(after)) {
                     return (ProcStat.ticks(after, true) + children) * ProcStat.NANOS_PER_TICK;
                 }
             }
@@ -40,11 +40,6 @@ final class ServerCpu {
     }
 
     private static final int MAX_ATTEMPTS = 20;
-
-    /** The CPU of the exited children the process has reaped (cutime + cstime). */
-    private static long reaped(String stat) {
-        return ProcStat.ticks(stat, true) - ProcStat.ticks(stat, false);
-    }
 
     private static long liveChildrenTicks(String pid) throws IOException {
         long ticks = 0;

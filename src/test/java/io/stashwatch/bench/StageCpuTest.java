@@ -42,6 +42,7 @@ class StageCpuTest {
         assertThat(ProcStat.parentPid(stat)).isEqualTo("1");
         assertThat(ProcStat.ticks(stat, false)).isEqualTo(150);
         assertThat(ProcStat.ticks(stat, true)).isEqualTo(600);
+        assertThat(ProcStat.reapedChildrenTicks(stat)).isEqualTo(450);
         assertThat(ServerCpu.nanos(java.nio.file.Path.of("/nonexistent"))).isEqualTo(-1);
     }
 
