@@ -127,16 +127,23 @@ public final class KeyDetector implements Serializable {
         s.book.evictSeenBefore(from);
         Estimate est = Estimate.EMPTY;
         double reference = Double.NaN;
+        boolean allFair = false;
         // A book of fewer than minSamples accounts has no reference: the verdicts are then the same
         // as with an estimate made (judging reads only whether there is a reference), so none is made.
         if (events.stream().anyMatch(UnderpricedJudge::isCandidate)
                 && !ReferenceEstimator.tooFewAccounts(s.book, from, t, minSamples)) {
-            est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples, scratch());
-            reference = UnderpricedJudge.judgeReference(est,
-                    ReferenceEstimator.recent(s.book, from, t, recentAccounts, scratch()));
-            if (est.hasReference() && est.reference < minReference) {
-                est = Estimate.EMPTY;
-                reference = Double.NaN;
+            double recent = ReferenceEstimator.recent(s.book, from, t, recentAccounts, scratch());
+            // The reference is at most the recent median (UnderpricedJudge.judgeReference), so a page
+            // whose every candidate asks more than ratio × that median has no underpriced listing
+            // whatever the window's estimate: it is judged fair without making one (most pages).
+            allFair = !judge.anyCandidateAtOrBelowCeiling(events, recent);
+            if (!allFair) {
+                est = ReferenceEstimator.estimate(s.book, from, t, maxPerAccount, minSamples, scratch());
+                reference = UnderpricedJudge.judgeReference(est, recent);
+                if (est.hasReference() && est.reference < minReference) {
+                    est = Estimate.EMPTY;
+                    reference = Double.NaN;
+                }
             }
         }
         // Each event's hashes once, for judging and applying.
@@ -150,7 +157,8 @@ public final class KeyDetector implements Serializable {
             stashes[i] = Hashes.of(e.stashId);
             accounts[i] = Hashes.of(e.accountName);
         }
-        List<Verdict> verdicts = judge.judge(s.book, from, t, est, reference, events, items, accounts);
+        List<Verdict> verdicts = allFair ? UnderpricedJudge.judgeAllFair(events)
+                : judge.judge(s.book, from, t, est, reference, events, items, accounts);
         for (int i = 0; i < events.size(); i++) {
             Verdict v = verdicts.get(i);
             result.verdicts[v.ordinal()]++;

@@ -116,16 +116,9 @@ public final class UnderpricedJudge {
         Set<Long> judged = new HashSet<>();
         for (int i = 0; i < events.size(); i++) {
             ListingEvent e = events.get(i);
-            if (e.kind != EventKind.LISTED && e.kind != EventKind.REPRICED) {
-                out.add(Verdict.NOT_A_LISTING);
-                continue;
-            }
-            if (isRareOrMagic(e)) {
-                out.add(Verdict.RARE_OR_MAGIC);
-                continue;
-            }
-            if (!(e.priceChaos > 0) || Double.isInfinite(e.priceChaos)) {
-                out.add(Verdict.NO_PRICE);
+            Verdict notCandidate = notCandidate(e);
+            if (notCandidate != null) {
+                out.add(notCandidate);
                 continue;
             }
             if (!judgeable) {
@@ -159,6 +152,52 @@ public final class UnderpricedJudge {
             out.add(Verdict.ALERT);
         }
         return out;
+    }
+
+    /**
+     * The verdicts of a page in which every candidate asks more than ratio × the recent median (see
+     * {@link #anyCandidateAtOrBelowCeiling}): {@link Verdict#FAIR} for each candidate, the event's
+     * own verdict for the others. No reference need be computed for it.
+     */
+    public static List<Verdict> judgeAllFair(List<ListingEvent> events) {
+        List<Verdict> out = new ArrayList<>(events.size());
+        for (ListingEvent e : events) {
+            Verdict notCandidate = notCandidate(e);
+            out.add(notCandidate != null ? notCandidate : Verdict.FAIR);
+        }
+        return out;
+    }
+
+    /**
+     * True when some candidate of the page asks at most {@code ratio × recent}, where recent is
+     * {@link ReferenceEstimator#recent} of the book. Every reference a listing is judged against is
+     * at most that median ({@link #judgeReference}), and ratio is positive, so its threshold is at
+     * most this ceiling: when this is false, every candidate of the page is above the threshold
+     * (fair) whatever the window's estimate, and {@link #judgeAllFair} gives the verdicts. False
+     * when recent is NaN (an empty window: no reference either).
+     */
+    public boolean anyCandidateAtOrBelowCeiling(List<ListingEvent> events, double recent) {
+        double ceiling = ratio * recent;
+        for (ListingEvent e : events) {
+            if (isCandidate(e) && e.priceChaos <= ceiling) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The verdict of an event that is not a candidate ({@link #isCandidate}); null for a candidate. */
+    private static Verdict notCandidate(ListingEvent e) {
+        if (e.kind != EventKind.LISTED && e.kind != EventKind.REPRICED) {
+            return Verdict.NOT_A_LISTING;
+        }
+        if (isRareOrMagic(e)) {
+            return Verdict.RARE_OR_MAGIC;
+        }
+        if (!(e.priceChaos > 0) || Double.isInfinite(e.priceChaos)) {
+            return Verdict.NO_PRICE;
+        }
+        return null;
     }
 
     /** Rare (2) and magic (1) items are never judged against a key reference. */

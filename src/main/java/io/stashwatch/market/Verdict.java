@@ -10,9 +10,16 @@ public enum Verdict {
     RARE_OR_MAGIC,
     /** No chaos price (unknown currency or no rate yet). */
     NO_PRICE,
-    /** The key has no reference (fewer than min-samples distinct accounts). */
+    /**
+     * The key has no reference (fewer than min-samples distinct accounts, or below the price floor).
+     * Not known for a page judged {@link #FAIR} without an estimate.
+     */
     NO_REFERENCE,
-    /** Priced above the underpriced threshold. */
+    /**
+     * Priced above the underpriced threshold; or, on a page where every candidate asks more than
+     * underpriced-ratio × the recent median (which bounds every threshold from above), judged so
+     * without making the estimate, whether or not the key has a reference.
+     */
     FAIR,
     /** Already alerted at this price or lower; only a further drop re-alerts. */
     ALREADY_ALERTED,
