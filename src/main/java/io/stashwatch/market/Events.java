@@ -14,10 +14,34 @@ public final class Events {
      * first (an item moving between stashes is delisted, then listed), then by item, stash, kind
      * and event id.
      */
-    public static final Comparator<ListingEvent> PAGE_ORDER = Comparator
-            .comparingInt((ListingEvent e) -> e.kind == EventKind.DELISTED ? 0 : 1)
-            .thenComparing(e -> e.itemId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(e -> e.stashId, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(e -> e.kind, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(e -> e.eventId, Comparator.nullsFirst(Comparator.naturalOrder()));
+    public static final Comparator<ListingEvent> PAGE_ORDER = Events::comparePageOrder;
+
+    /**
+     * {@link #PAGE_ORDER} written out: delistings first, then item id, stash id, kind and event id,
+     * null before any value (every page's events of every key are sorted with it, so no chain of
+     * comparator lambdas).
+     */
+    static int comparePageOrder(ListingEvent a, ListingEvent b) {
+        int c = Integer.compare(a.kind == EventKind.DELISTED ? 0 : 1, b.kind == EventKind.DELISTED ? 0 : 1);
+        if (c == 0) {
+            c = nullsFirst(a.itemId, b.itemId);
+        }
+        if (c == 0) {
+            c = nullsFirst(a.stashId, b.stashId);
+        }
+        if (c == 0) {
+            c = a.kind == b.kind ? 0 : a.kind == null ? -1 : b.kind == null ? 1 : a.kind.compareTo(b.kind);
+        }
+        if (c == 0) {
+            c = nullsFirst(a.eventId, b.eventId);
+        }
+        return c;
+    }
+
+    private static int nullsFirst(String a, String b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? -1 : 1;
+        }
+        return a.compareTo(b);
+    }
 }

@@ -24,6 +24,8 @@ public final class RiverRateEstimator {
     private final int maxPerAccount;
     private final int minSamples;
     private final int maxListings;
+    /** Working arrays of the estimates, reused from page to page (one estimator per operator instance, one thread). */
+    private final ReferenceEstimator.Scratch scratch = new ReferenceEstimator.Scratch();
 
     public RiverRateEstimator(long windowMillis, int maxPerAccount, int minSamples, int maxListings) {
         this.window = windowMillis;
@@ -109,7 +111,7 @@ public final class RiverRateEstimator {
             if (book == null) {
                 continue;
             }
-            Estimate est = ReferenceEstimator.estimate(book, from, validFrom, maxPerAccount, minSamples);
+            Estimate est = ReferenceEstimator.estimate(book, from, validFrom, maxPerAccount, minSamples, scratch);
             if (!est.hasReference()) {
                 continue; // keep the last rate rather than withdraw it on thin evidence
             }
