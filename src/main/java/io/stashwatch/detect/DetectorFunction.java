@@ -10,7 +10,9 @@ import io.stashwatch.model.Alert;
 import io.stashwatch.model.ListingEvent;
 import io.stashwatch.model.PriceStat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
@@ -60,6 +62,9 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
     private transient Counter fixerSuppressed;
     private transient Counter corroborated;
     private transient Counter late;
+    /** Rates resolved at river time {@link #resolvedAt}, by league and currency (see {@link #rate}). */
+    private transient Map<String, Map<String, RateBook.Rate>> resolved;
+    private transient long resolvedAt;
 
     public DetectorFunction(DetectOptions options) {
         this.options = options;
@@ -68,6 +73,7 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
     @Override
     public void open(OpenContext openContext) {
         detector = Detection.keyDetector(options);
+        resolved = new HashMap<>();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("key-state", TypeInformation.of(KeyState.class)));
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("pending-events", TypeInformation.of(ListingEvent.class)));
@@ -82,7 +88,9 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
 
     @Override
     public void processElement(ListingEvent event, ReadOnlyContext ctx, Collector<ListingEvent> out) throws Exception {
-        ListingEvent e = event.copy();
+        // A record from the network (the detector's input is always shuffled by key, never chained),
+        // so nobody else holds it: buffered and later converted in place without a copy.
+        ListingEvent e = event;
         if (e.riverTime <= ctx.timerService().currentWatermark()) {
             // Not expected (the river's pages arrive before their watermark); processed alone.
             late.inc();
@@ -100,6 +108,7 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
         if (update.league == null || update.currency == null) {
             return;
         }
+        resolved.clear();
         BroadcastState<String, RateHistory> rates = ctx.getBroadcastState(RATES);
         String key = RateBook.key(update.league, update.currency);
         long wm = ctx.currentWatermark();
@@ -127,14 +136,7 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
             Collector<ListingEvent> out) throws Exception {
         ReadOnlyBroadcastState<String, RateHistory> rates = ctx.getBroadcastState(RATES);
         String league = events.get(0).league;
-        long cxMaxAge = options.cxMaxAgeMillis;
-        KeyDetector.PageResult r = detector.page(s, t, events, (currency, at) -> {
-            try {
-                return RateBook.resolve(currency, rates.get(RateBook.key(league, currency)), at, cxMaxAge);
-            } catch (Exception ex) {
-                throw new IllegalStateException("reading rate state failed", ex);
-            }
-        });
+        KeyDetector.PageResult r = detector.page(s, t, events, (currency, at) -> rate(rates, league, currency, at));
         for (Alert a : r.alerts) {
             ctx.output(ALERTS, a);
         }
@@ -146,6 +148,31 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
         fixerSuppressed.inc(r.verdicts[Verdict.FIXER.ordinal()]);
         corroborated.inc(r.verdicts[Verdict.CORROBORATED.ordinal()]);
         return s;
+    }
+
+    /**
+     * The rate of a currency in a league at river time {@code at}, resolved from the broadcast
+     * state once per (league, currency) and river time: every key of a page converts at the page's
+     * time with the same rates, so the resolved ones are remembered until the time moves on or a
+     * rate update arrives ({@link #processBroadcastElement} clears them).
+     */
+    private RateBook.Rate rate(ReadOnlyBroadcastState<String, RateHistory> rates, String league, String currency,
+            long at) {
+        if (at != resolvedAt) {
+            resolved.clear();
+            resolvedAt = at;
+        }
+        Map<String, RateBook.Rate> byCurrency = resolved.computeIfAbsent(league, l -> new HashMap<>());
+        RateBook.Rate rate = byCurrency.get(currency);
+        if (rate == null) {
+            try {
+                rate = RateBook.resolve(currency, rates.get(RateBook.key(league, currency)), at, options.cxMaxAgeMillis);
+            } catch (Exception ex) {
+                throw new IllegalStateException("reading rate state failed", ex);
+            }
+            byCurrency.put(currency, rate);
+        }
+        return rate;
     }
 
     /** Reports every due window whose end − 1 is at most {@code limit}. */

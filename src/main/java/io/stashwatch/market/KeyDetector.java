@@ -130,8 +130,7 @@ public final class KeyDetector implements Serializable {
         boolean allFair = false;
         // A book of fewer than minSamples accounts has no reference: the verdicts are then the same
         // as with an estimate made (judging reads only whether there is a reference), so none is made.
-        if (events.stream().anyMatch(UnderpricedJudge::isCandidate)
-                && !ReferenceEstimator.tooFewAccounts(s.book, from, t, minSamples)) {
+        if (anyCandidate(events) && !ReferenceEstimator.tooFewAccounts(s.book, from, t, minSamples)) {
             double recent = ReferenceEstimator.recent(s.book, from, t, recentAccounts, scratch());
             // The reference is at most the recent median (UnderpricedJudge.judgeReference), so a page
             // whose every candidate asks more than ratio × that median has no underpriced listing
@@ -193,7 +192,6 @@ public final class KeyDetector implements Serializable {
             return r;
         }
         Estimate est = ReferenceEstimator.estimate(s.book, from, end, maxPerAccount, minSamples, scratch());
-        double recent = ReferenceEstimator.recent(s.book, from, end, recentAccounts, scratch());
         PriceStat stat = new PriceStat();
         stat.realm = s.realm;
         stat.league = s.league;
@@ -209,12 +207,23 @@ public final class KeyDetector implements Serializable {
         // Shifts are called on well-traded keys above the price floor only (both windows: the baseline is
         // recorded only from such windows).
         boolean shiftable = est.hasReference() && est.samples >= shiftMinSamples && est.reference >= minReference;
-        ShiftTracker.Shift shift = s.shift.update(end, shiftable ? est.reference : Double.NaN,
-                shiftable ? recent : Double.NaN, window, slide, shiftRatio);
+        // The recent median is read only for a shiftable key (most window ends of most keys are not).
+        double recent = shiftable ? ReferenceEstimator.recent(s.book, from, end, recentAccounts, scratch()) : Double.NaN;
+        ShiftTracker.Shift shift = s.shift.update(end, shiftable ? est.reference : Double.NaN, recent, window, slide,
+                shiftRatio);
         if (shift != null) {
             r.shift = priceShift(s, end, shift, est.samples);
         }
         return r;
+    }
+
+    private static boolean anyCandidate(List<ListingEvent> events) {
+        for (ListingEvent e : events) {
+            if (UnderpricedJudge.isCandidate(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ReferenceEstimator.Scratch scratch() {

@@ -7,8 +7,10 @@ public enum AlertKind {
     /** A key's reference price moved by at least detect.shift-ratio, persistently. */
     PRICE_SHIFT;
 
-    /** Name as stored in the database: underpriced, price_shift. */
+    private final String dbName = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** Name as stored in the database: underpriced, price_shift (one instance, made once: every event's id hashes it). */
     public String dbName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return dbName;
     }
 }

@@ -9,8 +9,10 @@ public enum EventKind {
     /** The item's effective price (amount or currency) changed. */
     REPRICED;
 
-    /** Name as stored in the database: listed, delisted, repriced. */
+    private final String dbName = name().toLowerCase(java.util.Locale.ROOT);
+
+    /** Name as stored in the database: listed, delisted, repriced (one instance, made once: every event's id hashes it). */
     public String dbName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return dbName;
     }
 }

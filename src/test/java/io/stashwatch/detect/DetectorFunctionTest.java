@@ -1,0 +1,57 @@
+package io.stashwatch.detect;
+
+import static io.stashwatch.testutil.Listings.listed;
+import static io.stashwatch.testutil.Listings.time;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.stashwatch.market.RateUpdate;
+import io.stashwatch.model.ListingEvent;
+import io.stashwatch.testutil.Listings;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+
+/** The detector operator in Flink's test harness: conversions with rates from its broadcast state. */
+class DetectorFunctionTest {
+
+    private static KeyedBroadcastOperatorTestHarness<String, ListingEvent, RateUpdate, ListingEvent> harness()
+            throws Exception {
+        return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
+                new DetectorFunction(DetectOptions.defaults()), Detection::key, Types.STRING, DetectorFunction.RATES);
+    }
+
+    private static List<ListingEvent> output(KeyedBroadcastOperatorTestHarness<String, ListingEvent, RateUpdate, ListingEvent> h) {
+        return h.getOutput().stream().filter(o -> o instanceof StreamRecord<?>)
+                .map(o -> (ListingEvent) ((StreamRecord<?>) o).getValue()).toList();
+    }
+
+    @Test
+    void aRateUpdateReachesTheNextConversionAtTheSameRiverTime() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processBroadcastElement(RateUpdate.river(Listings.LEAGUE, "divine", 200, 0, 10), 0);
+            ListingEvent a = listed(10, "a", "seller-a", "Mageblood", 1, "divine");
+            h.processElement(a, a.riverTime);
+            h.processWatermark(time(10));
+            h.processBroadcastWatermark(time(10));
+            // Key a's page was converted at page 10's time with the river rate.
+            assertThat(output(h)).singleElement().satisfies(e -> {
+                assertThat(e.priceChaos).isEqualTo(200);
+                assertThat(e.rateSource).isEqualTo(RateUpdate.SOURCE_RIVER);
+            });
+            // A Currency Exchange rate covering that time arrives, then an event of another key at
+            // the same river time (late: processed at once): it converts with the new rate.
+            h.processBroadcastElement(RateUpdate.cx(Listings.LEAGUE, "divine", 150, time(0), 1000), time(10));
+            ListingEvent b = listed(10, "b", "seller-b", "Headhunter", 2, "divine");
+            h.processElement(b, b.riverTime);
+            assertThat(output(h)).hasSize(2).last().satisfies(e -> {
+                assertThat(e.itemId).isEqualTo("b");
+                assertThat(e.priceChaos).isEqualTo(300);
+                assertThat(e.rateSource).isEqualTo(RateUpdate.SOURCE_CX);
+            });
+        }
+    }
+}
