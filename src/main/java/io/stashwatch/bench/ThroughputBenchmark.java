@@ -31,11 +31,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -61,6 +65,8 @@ public final class ThroughputBenchmark {
 
     private final Config config;
     private final PrintStream out;
+    /** The local cluster of the current {@link #run}, null outside it. */
+    private MiniCluster cluster;
 
     /** @param config options of the bench command (bench.*, detection, checkpoints, state backend) */
     public ThroughputBenchmark(Config config, PrintStream out) {
@@ -125,14 +131,18 @@ public final class ThroughputBenchmark {
             List<Row> discard = new ArrayList<>();
             Map<String, Long> tableRows = new LinkedHashMap<>();
             Path dbDir = TemporaryDirectories.create("stashwatch-bench-pg");
-            try (EmbeddedDatabase db = EmbeddedDatabase.start(dbDir, 0)) {
-                if (pages >= 50) {
-                    // The whole corpus once, untimed: the JIT compiles the hot path and the heap grows to
-                    // its working size, so the first timed run does not pay for either.
-                    out.println("Warming up (JIT, heap): the job with discarding sinks over the corpus, not timed...");
-                    warmUp(corpus, parallelisms);
-                }
+            int slots = parallelisms.stream().max(Integer::compare).orElse(1) + 1;
+            try (EmbeddedDatabase db = EmbeddedDatabase.start(dbDir, 0);
+                    AutoCloseable closeCluster = startCluster(slots)) {
                 for (int p : parallelisms) {
+                    if (pages >= 50) {
+                        // The whole corpus, untimed, at the parallelism about to be measured: the JIT
+                        // compiles the hot path for this layout and the heap grows to its working size,
+                        // so the timed runs do not pay for either.
+                        out.printf("Warming up (JIT, heap) at parallelism %d: the job with discarding sinks over the "
+                                + "corpus, not timed...%n", p);
+                        warmUp(corpus, p);
+                    }
                     discard.add(runJob(corpus, "job, discarding sinks", p, new DiscardingSinks(), null));
                     String database = "bench_p" + p;
                     db.createDatabase(database);
@@ -155,22 +165,42 @@ public final class ThroughputBenchmark {
         }
     }
 
+    /**
+     * Starts the one local Flink cluster every run of this benchmark is submitted to, as jobs are to
+     * a running cluster: a MiniCluster started per run would have its start-up code (RPC actors,
+     * configuration parsing, the REST endpoint) compiled by the JIT in the background while the
+     * run is timed, which a job on a long-running cluster never pays. Closed with the returned handle.
+     */
+    private AutoCloseable startCluster(int slots) throws Exception {
+        Configuration conf = Environments.localConfiguration(config, slots);
+        MiniCluster mc = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+                .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
+        mc.start();
+        cluster = mc;
+        return () -> {
+            cluster = null;
+            mc.close();
+        };
+    }
+
     /** Warm-up runs stop once the JIT compilers used less than this share of a run's CPU. */
     static final double SETTLED_JIT_SHARE = 0.05;
     static final int MAX_WARM_UPS = 6;
 
     /**
-     * Untimed runs of the job over the whole corpus (discarding sinks) at each parallelism in turn
-     * until the JIT compilers have settled ({@link #SETTLED_JIT_SHARE} of a run's CPU, at most
+     * Untimed runs of the job over the whole corpus (discarding sinks) at {@code parallelism} until
+     * the JIT compilers have settled ({@link #SETTLED_JIT_SHARE} of a run's CPU, at most
      * {@link #MAX_WARM_UPS} runs; where their CPU cannot be read, one run). C2 recompiles the hot
      * path several times as its profile grows (uncommon traps, class checks), seconds of CPU per big
      * method, so one pass leaves the first timed run paying for compilation a long-running job pays
-     * once.
+     * once. Each parallelism is warmed up right before it is measured: the two layouts (stages
+     * chained in the source task at parallelism 1, shuffled at 2) give the same methods different
+     * profiles, and a deployed job runs one layout per JVM, so code compiled for the other layout,
+     * or for the previous run into PostgreSQL, is not the steady state being measured.
      */
-    private void warmUp(Corpus corpus, List<Integer> parallelisms) throws Exception {
+    private void warmUp(Corpus corpus, int parallelism) throws Exception {
         for (int i = 0; i < MAX_WARM_UPS; i++) {
-            Row w = runJob(corpus, "warm-up " + (i + 1), parallelisms.get(i % parallelisms.size()),
-                    new DiscardingSinks(), null);
+            Row w = runJob(corpus, "warm-up " + (i + 1), parallelism, new DiscardingSinks(), null);
             Double jit = w.cpuByStage().get(StageCpu.JIT);
             if (jit == null || jit < SETTLED_JIT_SHARE * w.cpuSeconds()) {
                 break;
@@ -243,14 +273,21 @@ public final class ThroughputBenchmark {
         StashwatchJob job = new StashwatchJob(source, 1, null, new CountingSinks(sinks), List.of(),
                 DetectOptions.from(run));
         Configuration conf = Environments.localConfiguration(run, parallelism + 1);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(conf);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         job.build(env);
+        JobGraph graph = env.getStreamGraph().getJobGraph();
         StageCpu stages = new StageCpu(() -> corpus.firstPageNanos.get() != 0, pgDir);
-        JobClient client = env.executeAsync("stashwatch bench: " + label + ", parallelism " + parallelism);
+        cluster.submitJob(graph).get();
+        CompletableFuture<JobResult> result = cluster.requestJobResult(graph.getJobID());
         long started = System.nanoTime();
         while (true) {
             try {
-                client.getJobExecutionResult().get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                JobResult r = result.get(PROGRESS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                if (!r.isSuccess()) {
+                    Throwable failure = r.getSerializedThrowable().map(Throwable.class::cast)
+                            .orElse(new IllegalStateException("the job did not succeed"));
+                    throw new ExecutionException(failure);
+                }
                 break;
             } catch (TimeoutException e) {
                 long first = corpus.firstPageNanos.get();
