@@ -53,8 +53,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *       fresh schema of an embedded PostgreSQL;</li>
  *   <li>the same job with sinks that discard;</li>
  * </ol>
- * the job runs at every parallelism asked for. Times of job runs go from the first page handed to
- * the source to the end of the job (every sink flushed), so the MiniCluster's start is not counted.
+ * the job runs at every parallelism asked for, each run a job submitted to one local cluster. Times
+ * of job runs go from the first page handed to the source to the end of the job (every sink
+ * flushed), so the cluster's start and the job's submission are not counted.
  */
 public final class ThroughputBenchmark {
     /** River time of the corpus's first page (fixed: runs are reproducible). */
