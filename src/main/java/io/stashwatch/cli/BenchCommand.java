@@ -69,7 +69,8 @@ final class BenchCommand implements Command {
                 + effective.get(Options.DETECT_SLIDE).toSeconds() + " s of river time (1 s per page), no Arrow "
                 + "files. Every run is a job submitted to one local Flink cluster (a MiniCluster) started before "
                 + "the first, and each parallelism is measured after untimed warm-up runs at that parallelism. Times "
-                + "run from the first page handed to the source to the end of the job (all sinks flushed).";
+                + "run from the first page handed to the source to the end of the job (all sinks flushed). (3) is "
+                + "the median of three timed runs, (2) one run.";
         String output = effective.get(Options.BENCH_OUTPUT);
         if (output != null && !output.isBlank()) {
             BenchReport.write(Path.of(output), BenchReport.markdown(result, command, jobSettings));
