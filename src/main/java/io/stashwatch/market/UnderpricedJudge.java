@@ -207,8 +207,7 @@ public final class UnderpricedJudge {
 
     /** A listed or repriced event of a non-rare item with a chaos price: something to judge. */
     public static boolean isCandidate(ListingEvent e) {
-        return (e.kind == EventKind.LISTED || e.kind == EventKind.REPRICED) && !isRareOrMagic(e)
-                && e.priceChaos > 0 && !Double.isInfinite(e.priceChaos);
+        return notCandidate(e) == null;
     }
 
     private boolean isFixer(long account, Map<Long, Integer> bookCheap, Map<Long, Set<Long>> pageCheap) {
