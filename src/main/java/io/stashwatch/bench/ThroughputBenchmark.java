@@ -28,6 +28,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
  * The end-to-end throughput benchmark behind {@code stashwatch bench}. On one in-memory corpus of
@@ -66,7 +69,7 @@ public final class ThroughputBenchmark {
 
     private final Config config;
     private final PrintStream out;
-    /** The local cluster of the current {@link #run}, null outside it. */
+    /** The local cluster every job of {@link #run} is submitted to (started by {@link #startCluster}). */
     private MiniCluster cluster;
 
     /** @param config options of the bench command (bench.*, detection, checkpoints, state backend) */
@@ -134,7 +137,7 @@ public final class ThroughputBenchmark {
             Path dbDir = TemporaryDirectories.create("stashwatch-bench-pg");
             int slots = parallelisms.stream().max(Integer::compare).orElse(1) + 1;
             try (EmbeddedDatabase db = EmbeddedDatabase.start(dbDir, 0);
-                    AutoCloseable closeCluster = startCluster(slots)) {
+                    MiniCluster local = startCluster(slots)) {
                 for (int p : parallelisms) {
                     if (pages >= 50) {
                         // The whole corpus, untimed, at the parallelism about to be measured: the JIT
@@ -170,18 +173,14 @@ public final class ThroughputBenchmark {
      * Starts the one local Flink cluster every run of this benchmark is submitted to, as jobs are to
      * a running cluster: a MiniCluster started per run would have its start-up code (RPC actors,
      * configuration parsing, the REST endpoint) compiled by the JIT in the background while the
-     * run is timed, which a job on a long-running cluster never pays. Closed with the returned handle.
+     * run is timed, which a job on a long-running cluster never pays. The caller closes it.
      */
-    private AutoCloseable startCluster(int slots) throws Exception {
+    private MiniCluster startCluster(int slots) throws Exception {
         Configuration conf = Environments.localConfiguration(config, slots);
-        MiniCluster mc = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
+        cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(conf)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(slots).build());
-        mc.start();
-        cluster = mc;
-        return () -> {
-            cluster = null;
-            mc.close();
-        };
+        cluster.start();
+        return cluster;
     }
 
     /** Warm-up runs stop once the JIT compilers used less than this share of a run's CPU in two runs in a row. */
@@ -201,11 +200,11 @@ public final class ThroughputBenchmark {
         for (int i = 0; i < DISCARD_RUNS; i++) {
             runs.add(runJob(corpus, "job, discarding sinks", parallelism, new DiscardingSinks(), null));
         }
-        runs.sort(java.util.Comparator.comparingDouble(Row::mbPerSecond));
+        runs.sort(Comparator.comparingDouble(Row::mbPerSecond));
         Row median = runs.get(runs.size() / 2);
         out.printf("  median of %d runs with discarding sinks at parallelism %d: %.1f MB/s (runs: %s MB/s)%n",
                 runs.size(), parallelism, median.mbPerSecond(), runs.stream()
-                        .map(r -> String.format("%.1f", r.mbPerSecond())).collect(java.util.stream.Collectors.joining(", ")));
+                        .map(r -> String.format("%.1f", r.mbPerSecond())).collect(Collectors.joining(", ")));
         return median;
     }
 
@@ -302,7 +301,9 @@ public final class ThroughputBenchmark {
         Configuration conf = Environments.localConfiguration(run, parallelism + 1);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         job.build(env);
-        JobGraph graph = env.getStreamGraph().getJobGraph();
+        StreamGraph streamGraph = env.getStreamGraph();
+        streamGraph.setJobName("stashwatch bench: " + label + ", parallelism " + parallelism);
+        JobGraph graph = streamGraph.getJobGraph();
         StageCpu stages = new StageCpu(() -> corpus.firstPageNanos.get() != 0, pgDir);
         cluster.submitJob(graph).get();
         CompletableFuture<JobResult> result = cluster.requestJobResult(graph.getJobID());
