@@ -54,8 +54,8 @@ public final class StashwatchJob {
 
     /**
      * Whether the stash deltas (and the river rates after them) run in the source's task, fed
-     * directly instead of through a keyed exchange: only when the river has one realm and the job's parallelism is set to 1, so the
-     * one source subtask already holds every key group. Same operator, same uid and same keyed
+     * directly instead of through a keyed exchange: only when the river has one realm and the
+     * job's parallelism is set to 1, so the one source subtask already holds every key group. Same operator, same uid and same keyed
      * state as behind a {@code keyBy} (a savepoint taken either way restores into the other, at
      * any parallelism); what it saves is serialising every snapshot between two threads. At any
      * other parallelism, or one left to the cluster, the snapshots are shuffled by stash id.
