@@ -27,6 +27,20 @@ public final class ListingEventSerializer extends RecordSerializer<ListingEvent>
     static final int VERSION = 2;
     private static final EventKind[] KINDS = EventKind.values();
 
+    // Slots of the fields that repeat from one event to the next (RepeatedStrings): consecutive
+    // events mostly come from one stash of one page. The ids of events and items are unique, and
+    // item keys, names and notes change from one event to the next too often to gain.
+    private static final int NO_SLOT = -1;
+    private static final int STASH = 0;
+    private static final int REALM = 1;
+    private static final int LEAGUE = 2;
+    private static final int ACCOUNT = 3;
+    private static final int CURRENCY = 4;
+    private static final int PREV_CURRENCY = 5;
+    private static final int RATE_SOURCE = 6;
+    private static final int CHANGE_ID = 7;
+    private static final ThreadLocal<RepeatedStrings> STRINGS = RepeatedStrings.forThread(8);
+
     /** The type information {@code @TypeInfo} on {@link ListingEvent} resolves to. */
     public static final class Factory extends TypeInfoFactory<ListingEvent> {
         @Override
@@ -51,14 +65,15 @@ public final class ListingEventSerializer extends RecordSerializer<ListingEvent>
     }
 
     private static void write(ListingEvent e, DataOutputView out) throws IOException {
+        RepeatedStrings strings = STRINGS.get();
         out.writeByte(VERSION);
         out.writeByte(e.kind == null ? -1 : e.kind.ordinal());
         writeString(e.eventId, out);
         writeString(e.itemId, out);
-        writeString(e.stashId, out);
-        writeString(e.realm, out);
-        writeString(e.league, out);
-        writeString(e.accountName, out);
+        strings.write(e.stashId, out, STASH);
+        strings.write(e.realm, out, REALM);
+        strings.write(e.league, out, LEAGUE);
+        strings.write(e.accountName, out, ACCOUNT);
         writeString(e.itemKey, out);
         writeString(e.name, out);
         writeString(e.baseType, out);
@@ -66,13 +81,13 @@ public final class ListingEventSerializer extends RecordSerializer<ListingEvent>
         writeVarInt(e.stackSize, out);
         writeString(e.note, out);
         out.writeLong(Double.doubleToRawLongBits(e.priceAmount));
-        writeString(e.priceCurrency, out);
+        strings.write(e.priceCurrency, out, CURRENCY);
         out.writeLong(Double.doubleToRawLongBits(e.priceChaos));
         out.writeLong(Double.doubleToRawLongBits(e.prevPriceAmount));
-        writeString(e.prevPriceCurrency, out);
+        strings.write(e.prevPriceCurrency, out, PREV_CURRENCY);
         out.writeLong(Double.doubleToRawLongBits(e.prevPriceChaos));
-        writeString(e.rateSource, out);
-        writeString(e.changeId, out);
+        strings.write(e.rateSource, out, RATE_SOURCE);
+        strings.write(e.changeId, out, CHANGE_ID);
         out.writeLong(e.seq);
         out.writeLong(e.riverTime);
         out.writeLong(e.fetchedAt);
@@ -81,33 +96,42 @@ public final class ListingEventSerializer extends RecordSerializer<ListingEvent>
     @Override
     public ListingEvent deserialize(DataInputView in) throws IOException {
         int v = readVersion(in, VERSION, "listing event");
+        RepeatedStrings strings = v == 1 ? null : STRINGS.get();
         ListingEvent e = new ListingEvent();
         byte kind = in.readByte();
         e.kind = kind < 0 ? null : KINDS[kind];
-        e.eventId = readString(in, v);
-        e.itemId = readString(in, v);
-        e.stashId = readString(in, v);
-        e.realm = readString(in, v);
-        e.league = readString(in, v);
-        e.accountName = readString(in, v);
-        e.itemKey = readString(in, v);
-        e.name = readString(in, v);
-        e.baseType = readString(in, v);
+        e.eventId = read(in, strings, NO_SLOT);
+        e.itemId = read(in, strings, NO_SLOT);
+        e.stashId = read(in, strings, STASH);
+        e.realm = read(in, strings, REALM);
+        e.league = read(in, strings, LEAGUE);
+        e.accountName = read(in, strings, ACCOUNT);
+        e.itemKey = read(in, strings, NO_SLOT);
+        e.name = read(in, strings, NO_SLOT);
+        e.baseType = read(in, strings, NO_SLOT);
         e.frameType = readVarInt(in);
         e.stackSize = readVarInt(in);
-        e.note = readString(in, v);
+        e.note = read(in, strings, NO_SLOT);
         e.priceAmount = Double.longBitsToDouble(in.readLong());
-        e.priceCurrency = readString(in, v);
+        e.priceCurrency = read(in, strings, CURRENCY);
         e.priceChaos = Double.longBitsToDouble(in.readLong());
         e.prevPriceAmount = Double.longBitsToDouble(in.readLong());
-        e.prevPriceCurrency = readString(in, v);
+        e.prevPriceCurrency = read(in, strings, PREV_CURRENCY);
         e.prevPriceChaos = Double.longBitsToDouble(in.readLong());
-        e.rateSource = readString(in, v);
-        e.changeId = readString(in, v);
+        e.rateSource = read(in, strings, RATE_SOURCE);
+        e.changeId = read(in, strings, CHANGE_ID);
         e.seq = in.readLong();
         e.riverTime = in.readLong();
         e.fetchedAt = in.readLong();
         return e;
+    }
+
+    /** A string field: through the thread's {@code strings} (and the field's slot, if any), or of version 1 when null. */
+    private static String read(DataInputView in, RepeatedStrings strings, int slot) throws IOException {
+        if (strings == null) {
+            return readStringV1(in);
+        }
+        return slot == NO_SLOT ? strings.read(in) : strings.read(in, slot);
     }
 
     @Override

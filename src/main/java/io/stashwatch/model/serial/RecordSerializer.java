@@ -22,7 +22,7 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
     /** Strings up to this many bytes are read through a per-thread buffer instead of a new array. */
-    private static final int SCRATCH_BYTES = 1024;
+    private static final int SCRATCH_BYTES = RepeatedStrings.SCRATCH_BYTES;
     private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
 
     @Override
@@ -96,9 +96,17 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
         if (header <= 1) {
             return header == 0 ? null : "";
         }
-        int length = (header - 1) >>> 1;
+        return readStringBody(in, header, length(header) <= SCRATCH_BYTES ? SCRATCH.get() : null);
+    }
+
+    /**
+     * The string after its (non-null, non-empty) {@code header}, read through {@code scratch} when
+     * it is UTF-8 that fits (else into a new array).
+     */
+    static String readStringBody(DataInputView in, int header, byte[] scratch) throws IOException {
+        int length = length(header);
         if (((header - 1) & 1) == 0) {
-            byte[] utf8 = length <= SCRATCH_BYTES ? SCRATCH.get() : new byte[length];
+            byte[] utf8 = scratch != null && length <= scratch.length ? scratch : new byte[length];
             in.readFully(utf8, 0, length);
             return new String(utf8, 0, length, StandardCharsets.UTF_8);
         }
@@ -109,26 +117,44 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
         return new String(chars);
     }
 
+    /** The length in a string header of more than 1: bytes of UTF-8, or chars. */
+    private static int length(int header) {
+        return (header - 1) >>> 1;
+    }
+
     /**
      * Whether {@code utf8}, the UTF-8 encoding of {@code s}, decodes back to {@code s}. The encoder
      * replaces an unpaired surrogate by '?', and no other char yields a '?' byte: without a '?'
-     * byte it does; with one, decode and see. The scan looks at 8 bytes per step.
+     * byte it does; with one, decode and see. The scan looks at 8 bytes per step, the last step
+     * overlapping the one before when the length is not a multiple of 8.
      */
     static boolean lossless(String s, byte[] utf8) {
         int n = utf8.length;
-        int i = 0;
-        for (; i + 8 <= n; i += 8) {
-            long v = (long) LONGS.get(utf8, i) ^ QUESTION_MARKS;
-            if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0) {
+        if (n < 8) {
+            for (int i = 0; i < n; i++) {
+                if (utf8[i] == '?') {
+                    return new String(utf8, StandardCharsets.UTF_8).equals(s);
+                }
+            }
+            return true;
+        }
+        for (int i = 0;; i += 8) {
+            if (i > n - 8) {
+                i = n - 8;
+            }
+            if (hasQuestionMark((long) LONGS.get(utf8, i))) {
                 return new String(utf8, StandardCharsets.UTF_8).equals(s);
             }
-        }
-        for (; i < n; i++) {
-            if (utf8[i] == '?') {
-                return new String(utf8, StandardCharsets.UTF_8).equals(s);
+            if (i == n - 8) {
+                return true;
             }
         }
-        return true;
+    }
+
+    /** Whether one of the 8 bytes of {@code word} is '?'. */
+    private static boolean hasQuestionMark(long word) {
+        long v = word ^ QUESTION_MARKS;
+        return ((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) != 0;
     }
 
     /** A string or null in the form of record version 1 (Flink's {@link StringValue} encoding). */

@@ -200,25 +200,88 @@ class RecordSerializersTest {
                 .isInstanceOf(java.io.IOException.class).hasMessageContaining("unknown listing event record version");
     }
 
+    /**
+     * Fields that repeat from one event to the next are encoded and decoded once (RepeatedStrings):
+     * the bytes are still exactly those of writing every string out, every event reads back equal,
+     * and a value repeated in the next event reads back as the same instance.
+     */
+    @Test
+    void repeatedStringsGiveTheSameBytesAndShareInstances() throws Exception {
+        String[] pool = {null, "", "a", "Standard", "Zoë™ 日本語", "a\ud800b", "?", "x".repeat(1500), "x".repeat(1500) + "y",
+            "stash-0123456789abcdef0123456789abcdef0123456789abcdef0123456789"};
+        java.util.Random rnd = new java.util.Random(11);
+        java.util.List<ListingEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            ListingEvent e = i == 0 ? event() : events.get(i - 1).copy();
+            // each field changes with a small chance, to a pooled value or a fresh copy of one
+            for (java.lang.reflect.Field f : ListingEvent.class.getFields()) {
+                if (f.getType() == String.class && rnd.nextInt(4) == 0) {
+                    String v = pool[rnd.nextInt(pool.length)];
+                    f.set(e, v != null && rnd.nextBoolean() ? new String(v) : v);
+                }
+            }
+            events.add(e);
+        }
+        DataOutputSerializer cached = new DataOutputSerializer(256);
+        DataOutputSerializer plain = new DataOutputSerializer(256);
+        for (ListingEvent e : events) {
+            ListingEventSerializer.INSTANCE.serialize(e, cached);
+            writeListingEventV2(e, plain);
+        }
+        assertThat(cached.getCopyOfBuffer()).isEqualTo(plain.getCopyOfBuffer());
+
+        DataInputDeserializer in = new DataInputDeserializer(cached.getCopyOfBuffer());
+        ListingEvent previous = null;
+        int shared = 0;
+        for (ListingEvent e : events) {
+            ListingEvent read = ListingEventSerializer.INSTANCE.deserialize(in);
+            assertThat(read).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(e);
+            if (previous != null && read.stashId != null && !read.stashId.isEmpty() && read.stashId.length() < 1024
+                    && read.stashId.equals(previous.stashId) && read.stashId.indexOf('\ud800') < 0) {
+                assertThat(read.stashId).isSameAs(previous.stashId);
+                shared++;
+            }
+            previous = read;
+        }
+        assertThat(in.available()).isZero();
+        assertThat(shared).isGreaterThan(500);
+    }
+
     /** The version 1 format of {@link ListingEventSerializer}, as the previous release wrote it. */
     private static void writeListingEventV1(ListingEvent e, DataOutputSerializer out) throws Exception {
-        out.writeByte(1);
+        writeListingEvent(e, out, 1, StringValue::writeString);
+    }
+
+    /** Version 2 with every string written out by {@link RecordSerializer#writeString}. */
+    private static void writeListingEventV2(ListingEvent e, DataOutputSerializer out) throws Exception {
+        writeListingEvent(e, out, 2, RecordSerializer::writeString);
+    }
+
+    /** A string writer of one record version. */
+    private interface StringWriter {
+        void write(String s, DataOutputSerializer out) throws java.io.IOException;
+    }
+
+    /** A listing event in the field order of every version, strings written by {@code strings}. */
+    private static void writeListingEvent(ListingEvent e, DataOutputSerializer out, int version, StringWriter strings)
+            throws Exception {
+        out.writeByte(version);
         out.writeByte(e.kind == null ? -1 : e.kind.ordinal());
         for (String s : new String[] {e.eventId, e.itemId, e.stashId, e.realm, e.league, e.accountName, e.itemKey,
             e.name, e.baseType}) {
-            StringValue.writeString(s, out);
+            strings.write(s, out);
         }
         RecordSerializer.writeVarInt(e.frameType, out);
         RecordSerializer.writeVarInt(e.stackSize, out);
-        StringValue.writeString(e.note, out);
+        strings.write(e.note, out);
         out.writeLong(Double.doubleToRawLongBits(e.priceAmount));
-        StringValue.writeString(e.priceCurrency, out);
+        strings.write(e.priceCurrency, out);
         out.writeLong(Double.doubleToRawLongBits(e.priceChaos));
         out.writeLong(Double.doubleToRawLongBits(e.prevPriceAmount));
-        StringValue.writeString(e.prevPriceCurrency, out);
+        strings.write(e.prevPriceCurrency, out);
         out.writeLong(Double.doubleToRawLongBits(e.prevPriceChaos));
-        StringValue.writeString(e.rateSource, out);
-        StringValue.writeString(e.changeId, out);
+        strings.write(e.rateSource, out);
+        strings.write(e.changeId, out);
         out.writeLong(e.seq);
         out.writeLong(e.riverTime);
         out.writeLong(e.fetchedAt);
