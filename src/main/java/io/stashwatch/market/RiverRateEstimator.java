@@ -3,6 +3,7 @@ package io.stashwatch.market;
 import io.stashwatch.model.EventKind;
 import io.stashwatch.model.ListingEvent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -20,6 +21,9 @@ import java.util.TreeSet;
  * after page t are valid from t + 1.
  */
 public final class RiverRateEstimator {
+    /** {@link #holders} value of an item in more than one book (compared by identity). */
+    private static final String SEVERAL = new String("several books");
+
     private final long window;
     private final int maxPerAccount;
     private final int minSamples;
@@ -53,15 +57,17 @@ public final class RiverRateEstimator {
         List<ListingEvent> sorted = new ArrayList<>(events);
         sorted.sort(Events.PAGE_ORDER);
         TreeSet<String> touched = new TreeSet<>();
-        for (ListingEvent e : sorted) {
-            long item = Hashes.of(e.itemId);
+        long[] items = new long[sorted.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = Hashes.of(sorted.get(i).itemId);
+        }
+        Map<Long, String> holders = holders(books, items);
+        for (int i = 0; i < items.length; i++) {
+            ListingEvent e = sorted.get(i);
+            long item = items[i];
             long stash = Hashes.of(e.stashId);
             if (e.kind == EventKind.DELISTED) {
-                for (Map.Entry<String, ListingBook> b : books.entrySet()) {
-                    if (b.getValue().remove(item, stash)) {
-                        touched.add(b.getKey());
-                    }
-                }
+                removeElsewhere(books, holders, item, stash, null, touched);
                 continue;
             }
             String target = null;
@@ -85,16 +91,13 @@ public final class RiverRateEstimator {
                 }
             }
             // A reprice into an unusable price removes the old sample.
-            for (Map.Entry<String, ListingBook> b : books.entrySet()) {
-                if (!b.getKey().equals(target) && b.getValue().remove(item, stash)) {
-                    touched.add(b.getKey());
-                }
-            }
+            String left = removeElsewhere(books, holders, item, stash, target, touched);
             if (target != null) {
                 ListingBook book = books.computeIfAbsent(target, c -> new ListingBook());
                 book.put(item, stash, Hashes.of(e.accountName), value, pageTime);
                 book.trimTo(maxListings);
                 touched.add(target);
+                holders.put(item, left == null || left.equals(target) ? target : SEVERAL);
             }
         }
         long validFrom = pageTime + 1;
@@ -122,6 +125,88 @@ public final class RiverRateEstimator {
             }
         }
         return changed;
+    }
+
+    /**
+     * The book that holds the sample of each of the page's {@code items}, by item hash; {@link
+     * #SEVERAL} for an item in more than one book. Made once per page (one pass over the books,
+     * probing a table of the page's items) and kept up to date by {@link #removeElsewhere} and the
+     * puts, so that a delisting or a reprice looks in the one book that holds the item instead of
+     * in every book. It may name a book the item has since left (a failed remove costs nothing),
+     * but never misses one it is in.
+     */
+    private static Map<Long, String> holders(Map<String, ListingBook> books, long[] items) {
+        Map<Long, String> holders = new HashMap<>();
+        if (items.length == 0) {
+            return holders;
+        }
+        // Open addressing over the page's item hashes (0 marks a free slot; the hash 0 is a null id's).
+        long[] table = new long[Integer.highestOneBit(items.length * 4 - 1) << 1];
+        int mask = table.length - 1;
+        boolean zero = false;
+        for (long item : items) {
+            if (item == 0) {
+                zero = true;
+                continue;
+            }
+            int at = slot(item, mask);
+            while (table[at] != 0 && table[at] != item) {
+                at = (at + 1) & mask;
+            }
+            table[at] = item;
+        }
+        for (Map.Entry<String, ListingBook> b : books.entrySet()) {
+            ListingBook book = b.getValue();
+            for (int i = 0; i < book.size; i++) {
+                long item = book.items[i];
+                boolean onPage = item == 0 ? zero : false;
+                for (int at = slot(item, mask); item != 0 && table[at] != 0; at = (at + 1) & mask) {
+                    if (table[at] == item) {
+                        onPage = true;
+                        break;
+                    }
+                }
+                if (onPage) {
+                    holders.merge(item, b.getKey(), (was, now) -> SEVERAL);
+                }
+            }
+        }
+        return holders;
+    }
+
+    private static int slot(long item, int mask) {
+        return (int) (item ^ item >>> 32) & mask;
+    }
+
+    /**
+     * Removes the sample of {@code item} in {@code stash} from every book but {@code keep}'s
+     * (every book when null), noting the books it left in {@code touched}. Returns where the item
+     * may still be outside {@code keep}: null for nowhere, else a currency or {@link #SEVERAL}.
+     */
+    private static String removeElsewhere(Map<String, ListingBook> books, Map<Long, String> holders, long item,
+            long stash, String keep, TreeSet<String> touched) {
+        String at = holders.get(item);
+        if (at == null) {
+            return null;
+        }
+        if (at == SEVERAL) {
+            for (Map.Entry<String, ListingBook> b : books.entrySet()) {
+                if (!b.getKey().equals(keep) && b.getValue().remove(item, stash)) {
+                    touched.add(b.getKey());
+                }
+            }
+            return SEVERAL;
+        }
+        if (at.equals(keep)) {
+            return null;
+        }
+        ListingBook book = books.get(at);
+        if (book != null && book.remove(item, stash)) {
+            touched.add(at);
+            holders.remove(item);
+            return null;
+        }
+        return at;
     }
 
     private static double rate(Map<String, Double> rates, String currency) {

@@ -114,4 +114,126 @@ class RiverRateEstimatorTest {
         assertThat(RiverRateEstimator.isSample(listed(1, "x", "a", "Divine Orb", 180, "chaos"))).isTrue();
         assertThat(RiverRateEstimator.isSample(listed(1, "x", "a", "The Doctor card", 3, "divine"))).isFalse();
     }
+    /**
+     * A delisting or reprice looks only in the book that holds the item (the page's holder index):
+     * the books and rates are the same as when every book is searched, also with items that move
+     * between stashes (a remove that does not match), books trimmed to their cap and samples
+     * expiring, all of which leave the index naming books an item has left.
+     */
+    @Test
+    void lookingInTheHoldingBookIsTheSameAsSearchingEveryBook() {
+        String[] kinds = {"Divine Orb", "Chaos Orb", "Exalted Orb", "Orb of Alchemy", "Orb of Fusing"};
+        String[] currencies = {"chaos", "divine", "exalted", "alch", "fusing"};
+        RiverRateEstimator small = new RiverRateEstimator(8_000, 2, 2, 12);
+        Random rnd = new Random(17);
+        Map<String, ListingBook> books = new TreeMap<>();
+        Map<String, Double> rates = new TreeMap<>();
+        Map<String, ListingBook> expectedBooks = new TreeMap<>();
+        Map<String, Double> expectedRates = new TreeMap<>();
+        Map<String, String> currencyOfItem = new TreeMap<>();
+        int changedSeen = 0;
+        for (int page = 1; page <= 400; page++) {
+            List<ListingEvent> events = new ArrayList<>();
+            for (int n = rnd.nextInt(30); n > 0; n--) {
+                String item = "item" + rnd.nextInt(60);
+                String kind = currencyOfItem.computeIfAbsent(item, k -> kinds[rnd.nextInt(kinds.length)]);
+                String account = "a" + rnd.nextInt(12); // the stash is the account's: items move between stashes
+                double amount = rnd.nextInt(10) == 0 ? 0 : 0.05 + rnd.nextInt(300) / 2.0;
+                String currency = currencies[rnd.nextInt(currencies.length)];
+                int k = rnd.nextInt(3);
+                events.add(k == 0 ? delisted(page, item, account, kind, amount, currency)
+                        : k == 1 ? listed(page, item, account, kind, amount, currency)
+                        : io.stashwatch.testutil.Listings.repriced(page, item, account, kind, amount, currency, 1, "chaos"));
+            }
+            List<RateUpdate> changed = small.applyPage("Standard", time(page), events, books, rates);
+            List<RateUpdate> expected = everyBookSearched(time(page), events, expectedBooks, expectedRates);
+            assertThat(changed).usingRecursiveFieldByFieldElementComparator().isEqualTo(expected);
+            assertThat(rates).isEqualTo(expectedRates);
+            assertThat(books.keySet()).isEqualTo(expectedBooks.keySet());
+            for (String c : books.keySet()) {
+                ListingBook a = books.get(c);
+                ListingBook b = expectedBooks.get(c);
+                assertThat(a.size).as("book %s at page %d", c, page).isEqualTo(b.size);
+                assertThat(java.util.Arrays.copyOf(a.items, a.size)).isEqualTo(java.util.Arrays.copyOf(b.items, b.size));
+                assertThat(java.util.Arrays.copyOf(a.stashes, a.size)).isEqualTo(java.util.Arrays.copyOf(b.stashes, b.size));
+                assertThat(java.util.Arrays.copyOf(a.prices, a.size)).isEqualTo(java.util.Arrays.copyOf(b.prices, b.size));
+                assertThat(java.util.Arrays.copyOf(a.seen, a.size)).isEqualTo(java.util.Arrays.copyOf(b.seen, b.size));
+            }
+            changedSeen += changed.size();
+        }
+        assertThat(changedSeen).isGreaterThan(100);
+    }
+
+    /**
+     * The estimator's page as it was before the holder index: every delisting and reprice searches
+     * every book. The test's oracle, written out on purpose rather than shared.
+     */
+    private static List<RateUpdate> everyBookSearched(long pageTime,
+            List<ListingEvent> events, Map<String, ListingBook> books, Map<String, Double> rates) {
+        List<ListingEvent> sorted = new ArrayList<>(events);
+        sorted.sort(Events.PAGE_ORDER);
+        java.util.TreeSet<String> touched = new java.util.TreeSet<>();
+        for (ListingEvent e : sorted) {
+            long item = Hashes.of(e.itemId);
+            long stash = Hashes.of(e.stashId);
+            String target = null;
+            double value = Double.NaN;
+            if (e.kind != io.stashwatch.model.EventKind.DELISTED) {
+                String x = Currencies.fromItemName(e.itemKey);
+                String y = e.priceCurrency;
+                double a = e.priceAmount;
+                Double ry = rates.get(y);
+                Double rx = rates.get(x);
+                if (x != null && a > 0 && !Double.isInfinite(a) && !x.equals(y)) {
+                    if (x.equals("chaos")) {
+                        target = y;
+                        value = 1 / a;
+                    } else if (y.equals("chaos")) {
+                        target = x;
+                        value = a;
+                    } else if (ry != null && ry > 0) {
+                        target = x;
+                        value = a * ry;
+                    } else if (rx != null && rx > 0) {
+                        target = y;
+                        value = rx / a;
+                    }
+                }
+            }
+            for (Map.Entry<String, ListingBook> b : books.entrySet()) {
+                if (!b.getKey().equals(target) && b.getValue().remove(item, stash)) {
+                    touched.add(b.getKey());
+                }
+            }
+            if (target != null) {
+                ListingBook book = books.computeIfAbsent(target, c -> new ListingBook());
+                book.put(item, stash, Hashes.of(e.accountName), value, pageTime);
+                book.trimTo(12);
+                touched.add(target);
+            }
+        }
+        for (Map.Entry<String, ListingBook> b : books.entrySet()) {
+            if (b.getValue().evictSeenBefore(pageTime + 1 - 8_000) > 0) {
+                touched.add(b.getKey());
+            }
+        }
+        books.values().removeIf(b -> b.size == 0);
+        List<RateUpdate> changed = new ArrayList<>();
+        ReferenceEstimator.Scratch scratch = new ReferenceEstimator.Scratch();
+        for (String currency : touched) {
+            ListingBook book = books.get(currency);
+            if (book == null) {
+                continue;
+            }
+            Estimate est = ReferenceEstimator.estimate(book, pageTime + 1 - 8_000, pageTime + 1, 2, 2, scratch);
+            if (est.hasReference()) {
+                Double old = rates.get(currency);
+                if (old == null || old != est.reference) {
+                    rates.put(currency, est.reference);
+                    changed.add(RateUpdate.river("Standard", currency, est.reference, pageTime + 1, est.samples));
+                }
+            }
+        }
+        return changed;
+    }
 }
