@@ -11,8 +11,10 @@ import io.stashwatch.model.ListingEvent;
 import io.stashwatch.model.PriceStat;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.ListState;
@@ -65,6 +67,9 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
     /** Rates resolved at river time {@link #resolvedAt}, by league and currency (see {@link #rate}). */
     private transient Map<String, Map<String, RateBook.Rate>> resolved;
     private transient long resolvedAt;
+    /** Keys with a timer registered at river time {@link #timersAt} (see {@link #processElement}). */
+    private transient Set<String> timersFor;
+    private transient long timersAt;
 
     public DetectorFunction(DetectOptions options) {
         this.options = options;
@@ -74,6 +79,8 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
     public void open(OpenContext openContext) {
         detector = Detection.keyDetector(options);
         resolved = new HashMap<>();
+        timersFor = new HashSet<>();
+        timersAt = Long.MIN_VALUE;
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("key-state", TypeInformation.of(KeyState.class)));
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("pending-events", TypeInformation.of(ListingEvent.class)));
@@ -100,7 +107,17 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
             return;
         }
         pending.add(e);
-        ctx.timerService().registerEventTimeTimer(e.riverTime);
+        // One timer per key and page. A page brings a key about five events; the timer service
+        // would find the four repeats in its queue and drop them, but finding them costs as much
+        // as registering, so the keys registered at the newest river time are remembered here.
+        // Not state: after a restore the set starts empty, and a repeat registration is harmless.
+        if (e.riverTime != timersAt) {
+            timersFor.clear();
+            timersAt = e.riverTime;
+        }
+        if (timersFor.add(ctx.getCurrentKey())) {
+            ctx.timerService().registerEventTimeTimer(e.riverTime);
+        }
     }
 
     @Override

@@ -145,7 +145,9 @@ public final class KeyDetector implements Serializable {
                 }
             }
         }
-        // Each event's hashes once, for judging and applying.
+        // Each event's hashes once, for judging and applying. Stash and account are read only of
+        // a listing that may be judged or enter the book (a delisting or a rare item's event only
+        // leaves it, and apply hashes its stash when the item is there).
         int size = events.size();
         long[] items = new long[size];
         long[] stashes = new long[size];
@@ -153,8 +155,10 @@ public final class KeyDetector implements Serializable {
         for (int i = 0; i < size; i++) {
             ListingEvent e = events.get(i);
             items[i] = Hashes.of(e.itemId);
-            stashes[i] = Hashes.of(e.stashId);
-            accounts[i] = Hashes.of(e.accountName);
+            if (mayEnter(e)) {
+                stashes[i] = Hashes.of(e.stashId);
+                accounts[i] = Hashes.of(e.accountName);
+            }
         }
         List<Verdict> verdicts = allFair ? UnderpricedJudge.judgeAllFair(events)
                 : judge.judge(s.book, from, t, est, reference, events, items, accounts);
@@ -282,13 +286,24 @@ public final class KeyDetector implements Serializable {
         return e.priceCurrency == null || rate.known();
     }
 
-    /** Applies one event to the book; item, stash and account are its {@link Hashes#of} hashes. */
+    /**
+     * Whether an event may be judged or put in the book: neither a delisting nor of a rare or magic
+     * item (a superset of {@link UnderpricedJudge#isCandidate} and of the events {@link #apply} puts).
+     */
+    private static boolean mayEnter(ListingEvent e) {
+        return e.kind != EventKind.DELISTED && !UnderpricedJudge.isRareOrMagic(e);
+    }
+
+    /**
+     * Applies one event to the book; item is its {@link Hashes#of} hash, and so are stash and
+     * account where {@link #mayEnter} (else 0: read from the event when needed).
+     */
     private static void apply(ListingBook book, ListingEvent e, long item, long stash, long account, long t, boolean alerted) {
-        if (e.kind == EventKind.DELISTED) {
-            book.remove(item, stash);
+        if (!mayEnter(e)) {
+            book.remove(item, e.stashId);
             return;
         }
-        if (e.itemKey == null || UnderpricedJudge.isRareOrMagic(e) || !(e.priceChaos > 0) || Double.isInfinite(e.priceChaos)) {
+        if (e.itemKey == null || !(e.priceChaos > 0) || Double.isInfinite(e.priceChaos)) {
             book.remove(item, stash);
             return;
         }

@@ -306,6 +306,19 @@ public class ListingBook {
         return true;
     }
 
+    /**
+     * {@link #remove(long, long)} with the stash as its id, hashed only when the book holds the item
+     * (most removals are of items it does not hold).
+     */
+    public boolean remove(long item, String stashId) {
+        int i = indexOf(item);
+        if (i < 0 || stashes[i] != Hashes.of(stashId)) {
+            return false;
+        }
+        removeAt(i);
+        return true;
+    }
+
     /** Records that the listing of {@code item} was alerted at {@code price}. */
     public void markAlerted(long item, double price) {
         int i = indexOf(item);

@@ -54,4 +54,34 @@ class DetectorFunctionTest {
             });
         }
     }
+    /**
+     * A key's timer is registered once per page: events of several keys and pages interleaved (as
+     * two realms' pages arrive) still bring every page of every key out, each page once, whole.
+     */
+    @Test
+    void everyPageOfEveryKeyComesOutOnceWhenKeysAndPagesInterleave() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            String[] keys = {"Mageblood", "Headhunter", "The Doctor card"};
+            int sent = 0;
+            for (int round = 0; round < 4; round++) {
+                for (int page = 1; page <= 3; page++) {
+                    for (String key : keys) {
+                        ListingEvent e = listed(page, key + "-" + page + "-" + round, "seller-" + round, key, 5, "chaos");
+                        h.processElement(e, e.riverTime);
+                        sent++;
+                    }
+                }
+            }
+            // one timer per key and page, whatever the repeats
+            assertThat(h.numEventTimeTimers()).isEqualTo(keys.length * 3);
+            assertThat(output(h)).isEmpty();
+            h.processWatermark(time(2));
+            h.processBroadcastWatermark(time(2));
+            assertThat(output(h)).hasSize(keys.length * 2 * 4).allSatisfy(e -> assertThat(e.riverTime).isLessThanOrEqualTo(time(2)));
+            h.processWatermark(time(3));
+            h.processBroadcastWatermark(time(3));
+            assertThat(output(h)).hasSize(sent).extracting(e -> e.itemId).doesNotHaveDuplicates();
+        }
+    }
 }
