@@ -102,8 +102,9 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
             // Not expected (the river's pages arrive before their watermark); processed alone.
             late.inc();
             KeyState s = state.value();
+            long windowEnd = s == null ? KeyState.NONE : s.nextWindowEnd;
             s = processPage(s == null ? new KeyState() : s, e.riverTime, new ArrayList<>(List.of(e)), ctx, out);
-            finish(s, ctx);
+            finish(s, windowEnd, ctx.timerService().currentWatermark(), ctx);
             return;
         }
         pending.add(e);
@@ -140,13 +141,14 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
         if (s == null) {
             s = new KeyState();
         }
+        long windowEnd = s.nextWindowEnd;
         for (List<ListingEvent> page : pages) {
             long t = page.get(0).riverTime;
             reportWindows(s, t - 1, ctx);
             s = processPage(s, t, page, ctx, out);
         }
         reportWindows(s, timestamp, ctx);
-        finish(s, ctx);
+        finish(s, windowEnd, timestamp, ctx);
     }
 
     private KeyState processPage(KeyState s, long t, List<ListingEvent> events, ReadOnlyContext ctx,
@@ -214,8 +216,15 @@ public class DetectorFunction extends KeyedBroadcastProcessFunction<String, List
         }
     }
 
-    private void finish(KeyState s, ReadOnlyContext ctx) throws Exception {
-        if (s.nextWindowEnd != KeyState.NONE) {
+    /**
+     * Registers the timer of the key's next window end and stores or clears its state.
+     * {@code windowEnd} is the next window end the key had before this call: its timer was
+     * registered then, and is still in the queue when it is later than {@code firedUpTo} (the
+     * timer firing now, or the watermark outside a timer), so an unchanged window end is not
+     * registered again (most calls: a window end stays the same for the slide's pages).
+     */
+    private void finish(KeyState s, long windowEnd, long firedUpTo, ReadOnlyContext ctx) throws Exception {
+        if (s.nextWindowEnd != KeyState.NONE && !(s.nextWindowEnd == windowEnd && windowEnd - 1 > firedUpTo)) {
             ctx.timerService().registerEventTimeTimer(s.nextWindowEnd - 1);
         }
         if (s.book.size == 0 && s.nextWindowEnd == KeyState.NONE) {

@@ -19,8 +19,13 @@ class DetectorFunctionTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, ListingEvent, RateUpdate, ListingEvent> harness()
             throws Exception {
+        return harness(DetectOptions.defaults());
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, ListingEvent, RateUpdate, ListingEvent> harness(
+            DetectOptions options) throws Exception {
         return ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new DetectorFunction(DetectOptions.defaults()), Detection::key, Types.STRING, DetectorFunction.RATES);
+                new DetectorFunction(options), Detection::key, Types.STRING, DetectorFunction.RATES);
     }
 
     private static List<ListingEvent> output(KeyedBroadcastOperatorTestHarness<String, ListingEvent, RateUpdate, ListingEvent> h) {
@@ -82,6 +87,40 @@ class DetectorFunctionTest {
             h.processWatermark(time(3));
             h.processBroadcastWatermark(time(3));
             assertThat(output(h)).hasSize(sent).extracting(e -> e.itemId).doesNotHaveDuplicates();
+        }
+    }
+    /**
+     * A key's window-end timer is registered when its next window end moves, not again on every
+     * page while it stays: every window end still comes out, one price_stats row per slide, on
+     * pages that arrive through timers and on a late page processed at once.
+     */
+    @Test
+    void everyWindowEndIsReportedWhileItsTimerIsRegisteredOnce() throws Exception {
+        DetectOptions options = DetectOptions.defaults().withWindow(java.time.Duration.ofSeconds(20),
+                java.time.Duration.ofSeconds(5));
+        try (var h = harness(options)) {
+            h.open();
+            for (int page = 1; page <= 40; page++) {
+                ListingEvent e = listed(page, "item-" + page, "seller-" + (page % 7), "Mageblood", 100 + page, "chaos");
+                h.processElement(e, e.riverTime);
+                if (page != 23) {
+                    h.processWatermark(time(page));
+                    h.processBroadcastWatermark(time(page));
+                }
+            }
+            // page 23's watermark never came: page 24's covered it; then one late event at page 40
+            ListingEvent late = listed(40, "late", "seller-late", "Mageblood", 90, "chaos");
+            h.processElement(late, late.riverTime);
+            h.processWatermark(time(47));
+            h.processBroadcastWatermark(time(47));
+            List<Long> ends = h.getSideOutput(DetectorFunction.STATS).stream().map(r -> r.getValue().windowEnd).toList();
+            List<Long> expected = new java.util.ArrayList<>();
+            for (long end = (time(1) / 5000 + 1) * 5000; end - 1 <= time(47); end += 5000) {
+                expected.add(end);
+            }
+            assertThat(ends).isEqualTo(expected);
+            // the one timer left is the next window end's
+            assertThat(h.numEventTimeTimers()).isEqualTo(1);
         }
     }
 }
