@@ -30,7 +30,6 @@ public final class ListingEventSerializer extends RecordSerializer<ListingEvent>
     // Slots of the fields that repeat from one event to the next (RepeatedStrings): consecutive
     // events mostly come from one stash of one page. The ids of events and items are unique, and
     // item keys, names and notes change from one event to the next too often to gain.
-    private static final int NO_SLOT = -1;
     private static final int STASH = 0;
     private static final int REALM = 1;
     private static final int LEAGUE = 2;
@@ -100,38 +99,30 @@ public final class ListingEventSerializer extends RecordSerializer<ListingEvent>
         ListingEvent e = new ListingEvent();
         byte kind = in.readByte();
         e.kind = kind < 0 ? null : KINDS[kind];
-        e.eventId = read(in, strings, NO_SLOT);
-        e.itemId = read(in, strings, NO_SLOT);
-        e.stashId = read(in, strings, STASH);
-        e.realm = read(in, strings, REALM);
-        e.league = read(in, strings, LEAGUE);
-        e.accountName = read(in, strings, ACCOUNT);
-        e.itemKey = read(in, strings, NO_SLOT);
-        e.name = read(in, strings, NO_SLOT);
-        e.baseType = read(in, strings, NO_SLOT);
+        e.eventId = readString(in, strings, NO_SLOT);
+        e.itemId = readString(in, strings, NO_SLOT);
+        e.stashId = readString(in, strings, STASH);
+        e.realm = readString(in, strings, REALM);
+        e.league = readString(in, strings, LEAGUE);
+        e.accountName = readString(in, strings, ACCOUNT);
+        e.itemKey = readString(in, strings, NO_SLOT);
+        e.name = readString(in, strings, NO_SLOT);
+        e.baseType = readString(in, strings, NO_SLOT);
         e.frameType = readVarInt(in);
         e.stackSize = readVarInt(in);
-        e.note = read(in, strings, NO_SLOT);
+        e.note = readString(in, strings, NO_SLOT);
         e.priceAmount = Double.longBitsToDouble(in.readLong());
-        e.priceCurrency = read(in, strings, CURRENCY);
+        e.priceCurrency = readString(in, strings, CURRENCY);
         e.priceChaos = Double.longBitsToDouble(in.readLong());
         e.prevPriceAmount = Double.longBitsToDouble(in.readLong());
-        e.prevPriceCurrency = read(in, strings, PREV_CURRENCY);
+        e.prevPriceCurrency = readString(in, strings, PREV_CURRENCY);
         e.prevPriceChaos = Double.longBitsToDouble(in.readLong());
-        e.rateSource = read(in, strings, RATE_SOURCE);
-        e.changeId = read(in, strings, CHANGE_ID);
+        e.rateSource = readString(in, strings, RATE_SOURCE);
+        e.changeId = readString(in, strings, CHANGE_ID);
         e.seq = in.readLong();
         e.riverTime = in.readLong();
         e.fetchedAt = in.readLong();
         return e;
-    }
-
-    /** A string field: through the thread's {@code strings} (and the field's slot, if any), or of version 1 when null. */
-    private static String read(DataInputView in, RepeatedStrings strings, int slot) throws IOException {
-        if (strings == null) {
-            return readStringV1(in);
-        }
-        return slot == NO_SLOT ? strings.read(in) : strings.read(in, slot);
     }
 
     @Override

@@ -15,15 +15,13 @@ import org.apache.flink.types.StringValue;
  * no reflection, no boxing, one version byte in front of every record so the format can evolve.
  * Readers accept every earlier version, so state written by an earlier release restores as it is.
  * Version 1 wrote strings in Flink's {@link StringValue} encoding (one call per char); version 2
- * writes them as {@link #writeString length + UTF-8 bytes}.
+ * writes them as {@link #writeString length + UTF-8 bytes}. Stateless as the serializers are, each
+ * thread keeps its own {@link RepeatedStrings} for the fields that repeat from record to record.
  */
 public abstract class RecordSerializer<T> extends TypeSerializer<T> {
     private static final long serialVersionUID = 1L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long QUESTION_MARKS = 0x3F3F3F3F3F3F3F3FL;
-    /** Strings up to this many bytes are read through a per-thread buffer instead of a new array. */
-    private static final int SCRATCH_BYTES = RepeatedStrings.SCRATCH_BYTES;
-    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
 
     @Override
     public final boolean isImmutableType() {
@@ -90,13 +88,16 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
         out.write(utf8, 0, utf8.length);
     }
 
-    /** A string of {@link #writeString} or null. */
+    /**
+     * A string of {@link #writeString} or null, in a new array. The serializers read through
+     * their thread's {@link RepeatedStrings} instead, which gives the same strings.
+     */
     static String readString(DataInputView in) throws IOException {
         int header = readVarInt(in);
         if (header <= 1) {
             return header == 0 ? null : "";
         }
-        return readStringBody(in, header, length(header) <= SCRATCH_BYTES ? SCRATCH.get() : null);
+        return readStringBody(in, header, null);
     }
 
     /**
@@ -162,10 +163,20 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
         return StringValue.readString(in);
     }
 
-    /** {@link #readString}, or {@link #readStringV1} for records of {@code version} 1. */
-    static String readString(DataInputView in, int version) throws IOException {
-        return version == 1 ? readStringV1(in) : readString(in);
+    /** A field's {@link RepeatedStrings} slot, for a field that has none. */
+    static final int NO_SLOT = -1;
+
+    /**
+     * A string field through the thread's {@code strings} and the field's {@code slot} (or
+     * {@link #NO_SLOT}); of record version 1 when {@code strings} is null.
+     */
+    static String readString(DataInputView in, RepeatedStrings strings, int slot) throws IOException {
+        if (strings == null) {
+            return readStringV1(in);
+        }
+        return slot == NO_SLOT ? strings.read(in) : strings.read(in, slot);
     }
+
 
     /** A non-negative int in 1-5 bytes (7 bits per byte). */
     static void writeVarInt(int v, DataOutputView out) throws IOException {

@@ -25,6 +25,20 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
     static final int VERSION = 2;
     private static final Item[] NO_ITEMS = new Item[0];
 
+    // Slots of the fields that repeat (RepeatedStrings): a page's realm, change ids and league in
+    // every snapshot of it, and an item's name, type and note in the next item of a stash (stacks
+    // and sets of one item, a tab priced by its name). Ids, accounts and tab names have none.
+    private static final int REALM = 0;
+    private static final int CHANGE_ID = 1;
+    private static final int NEXT_CHANGE_ID = 2;
+    private static final int STASH_TYPE = 3;
+    private static final int LEAGUE = 4;
+    private static final int NAME = 5;
+    private static final int TYPE_LINE = 6;
+    private static final int BASE_TYPE = 7;
+    private static final int NOTE = 8;
+    private static final ThreadLocal<RepeatedStrings> STRINGS = RepeatedStrings.forThread(9);
+
     /** The type information {@code @TypeInfo} on {@link StashSnapshot} resolves to. */
     public static final class Factory extends TypeInfoFactory<StashSnapshot> {
         @Override
@@ -98,10 +112,11 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
     }
 
     private static void write(StashSnapshot s, DataOutputView out) throws IOException {
+        RepeatedStrings strings = STRINGS.get();
         out.writeByte(VERSION);
-        writeString(s.realm, out);
-        writeString(s.changeId, out);
-        writeString(s.nextChangeId, out);
+        strings.write(s.realm, out, REALM);
+        strings.write(s.changeId, out, CHANGE_ID);
+        strings.write(s.nextChangeId, out, NEXT_CHANGE_ID);
         out.writeLong(s.seq);
         out.writeLong(s.riverTime);
         out.writeLong(s.fetchedAt);
@@ -113,8 +128,8 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
         out.writeBoolean(s.isPublic);
         writeString(s.accountName, out);
         writeString(s.stashName, out);
-        writeString(s.stashType, out);
-        writeString(s.league, out);
+        strings.write(s.stashType, out, STASH_TYPE);
+        strings.write(s.league, out, LEAGUE);
         Item[] items = s.items == null ? NO_ITEMS : s.items;
         writeVarInt(items.length, out);
         for (Item item : items) {
@@ -124,11 +139,11 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
             }
             out.writeByte(1 | (item.identified ? 2 : 0) | (item.corrupted ? 4 : 0));
             writeString(item.id, out);
-            writeString(item.name, out);
-            writeString(item.typeLine, out);
-            writeString(item.baseType, out);
+            strings.write(item.name, out, NAME);
+            strings.write(item.typeLine, out, TYPE_LINE);
+            strings.write(item.baseType, out, BASE_TYPE);
             writeVarInt(item.frameType, out);
-            writeString(item.note, out);
+            strings.write(item.note, out, NOTE);
             writeVarInt(item.stackSize, out);
             writeVarInt(item.ilvl, out);
             writeVarInt(item.sockets, out);
@@ -143,10 +158,11 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
     @Override
     public StashSnapshot deserialize(DataInputView in) throws IOException {
         int v = readVersion(in, VERSION, "stash snapshot");
+        RepeatedStrings strings = v == 1 ? null : STRINGS.get();
         StashSnapshot s = new StashSnapshot();
-        s.realm = readString(in, v);
-        s.changeId = readString(in, v);
-        s.nextChangeId = readString(in, v);
+        s.realm = readString(in, strings, REALM);
+        s.changeId = readString(in, strings, CHANGE_ID);
+        s.nextChangeId = readString(in, strings, NEXT_CHANGE_ID);
         s.seq = in.readLong();
         s.riverTime = in.readLong();
         s.fetchedAt = in.readLong();
@@ -154,12 +170,12 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
         s.pageStashes = readVarInt(in);
         s.pageItems = readVarInt(in);
         s.pageBytes = in.readLong();
-        s.stashId = readString(in, v);
+        s.stashId = readString(in, strings, NO_SLOT);
         s.isPublic = in.readBoolean();
-        s.accountName = readString(in, v);
-        s.stashName = readString(in, v);
-        s.stashType = readString(in, v);
-        s.league = readString(in, v);
+        s.accountName = readString(in, strings, NO_SLOT);
+        s.stashName = readString(in, strings, NO_SLOT);
+        s.stashType = readString(in, strings, STASH_TYPE);
+        s.league = readString(in, strings, LEAGUE);
         int n = readVarInt(in);
         Item[] items = n == 0 ? NO_ITEMS : new Item[n];
         for (int i = 0; i < n; i++) {
@@ -170,19 +186,19 @@ public final class StashSnapshotSerializer extends RecordSerializer<StashSnapsho
             Item item = new Item();
             item.identified = (flags & 2) != 0;
             item.corrupted = (flags & 4) != 0;
-            item.id = readString(in, v);
-            item.name = readString(in, v);
-            item.typeLine = readString(in, v);
-            item.baseType = readString(in, v);
+            item.id = readString(in, strings, NO_SLOT);
+            item.name = readString(in, strings, NAME);
+            item.typeLine = readString(in, strings, TYPE_LINE);
+            item.baseType = readString(in, strings, BASE_TYPE);
             item.frameType = readVarInt(in);
-            item.note = readString(in, v);
+            item.note = readString(in, strings, NOTE);
             item.stackSize = readVarInt(in);
             item.ilvl = readVarInt(in);
             item.sockets = readVarInt(in);
             item.links = readVarInt(in);
             item.gemLevel = readVarInt(in);
             item.gemQuality = readVarInt(in);
-            item.gemAltQuality = readString(in, v);
+            item.gemAltQuality = readString(in, strings, NO_SLOT);
             item.mapTier = readVarInt(in);
             items[i] = item;
         }

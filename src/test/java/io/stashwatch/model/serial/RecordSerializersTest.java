@@ -69,6 +69,52 @@ class RecordSerializersTest {
         assertThat(roundTrip(StashSnapshotSerializer.INSTANCE, empty)).usingRecursiveComparison().withEqualsForType(Double::equals, Double.class).isEqualTo(empty);
     }
 
+    /**
+     * Snapshots of generated pages, written one after another by one thread (whose repeated strings
+     * carry from snapshot to snapshot), give the bytes each one gives written by a fresh thread, and
+     * read back equal.
+     */
+    @Test
+    void snapshotsWrittenInARowGiveTheBytesOfEachAlone() throws Exception {
+        io.stashwatch.bench.SyntheticPages river = new io.stashwatch.bench.SyntheticPages(5, 400, 60);
+        io.stashwatch.poe.PageParser parser = new io.stashwatch.poe.PageParser();
+        java.util.List<StashSnapshot> snapshots = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            RiverPage page = parser.parse(river.nextPage());
+            page.realm = "pc";
+            page.changeId = "c-" + i;
+            page.fillPageFields();
+            snapshots.addAll(java.util.List.of(page.stashes));
+        }
+        DataOutputSerializer inRow = new DataOutputSerializer(1 << 16);
+        for (StashSnapshot s : snapshots) {
+            StashSnapshotSerializer.INSTANCE.serialize(s, inRow);
+        }
+        java.io.ByteArrayOutputStream alone = new java.io.ByteArrayOutputStream();
+        for (StashSnapshot s : snapshots) {
+            byte[][] bytes = new byte[1][];
+            Thread t = new Thread(() -> {
+                try {
+                    DataOutputSerializer out = new DataOutputSerializer(1024);
+                    StashSnapshotSerializer.INSTANCE.serialize(s, out);
+                    bytes[0] = out.getCopyOfBuffer();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            t.start();
+            t.join();
+            alone.write(bytes[0]);
+        }
+        assertThat(inRow.getCopyOfBuffer()).isEqualTo(alone.toByteArray());
+        DataInputDeserializer in = new DataInputDeserializer(inRow.getCopyOfBuffer());
+        for (StashSnapshot s : snapshots) {
+            assertThat(StashSnapshotSerializer.INSTANCE.deserialize(in)).usingRecursiveComparison()
+                    .withEqualsForType(Double::equals, Double.class).isEqualTo(s);
+        }
+        assertThat(in.available()).isZero();
+    }
+
     @Test
     void listingEventsRoundTripBitForBit() throws Exception {
         ListingEvent e = event();
