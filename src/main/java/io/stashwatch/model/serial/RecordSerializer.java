@@ -93,11 +93,16 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
      * their thread's {@link RepeatedStrings} instead, which gives the same strings.
      */
     static String readString(DataInputView in) throws IOException {
+        return readString(in, null);
+    }
+
+    /** {@link #readString(DataInputView)} through {@code scratch} (or null) when it is UTF-8 that fits. */
+    static String readString(DataInputView in, byte[] scratch) throws IOException {
         int header = readVarInt(in);
         if (header <= 1) {
             return header == 0 ? null : "";
         }
-        return readStringBody(in, header, null);
+        return readStringBody(in, header, scratch);
     }
 
     /**
@@ -105,22 +110,22 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
      * it is UTF-8 that fits (else into a new array).
      */
     static String readStringBody(DataInputView in, int header, byte[] scratch) throws IOException {
-        int length = length(header);
-        if (((header - 1) & 1) == 0) {
-            byte[] utf8 = scratch != null && length <= scratch.length ? scratch : new byte[length];
-            in.readFully(utf8, 0, length);
-            return new String(utf8, 0, length, StandardCharsets.UTF_8);
+        int bytes = utf8Length(header);
+        if (bytes >= 0) {
+            byte[] utf8 = scratch != null && bytes <= scratch.length ? scratch : new byte[bytes];
+            in.readFully(utf8, 0, bytes);
+            return new String(utf8, 0, bytes, StandardCharsets.UTF_8);
         }
-        char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
+        char[] chars = new char[(header - 1) >>> 1];
+        for (int i = 0; i < chars.length; i++) {
             chars[i] = in.readChar();
         }
         return new String(chars);
     }
 
-    /** The length in a string header of more than 1: bytes of UTF-8, or chars. */
-    private static int length(int header) {
-        return (header - 1) >>> 1;
+    /** The UTF-8 byte count in a string header of more than 1, or -1 for a string written as chars. */
+    static int utf8Length(int header) {
+        return ((header - 1) & 1) == 0 ? (header - 1) >>> 1 : -1;
     }
 
     /**
@@ -176,7 +181,6 @@ public abstract class RecordSerializer<T> extends TypeSerializer<T> {
         }
         return slot == NO_SLOT ? strings.read(in) : strings.read(in, slot);
     }
-
 
     /** A non-negative int in 1-5 bytes (7 bits per byte). */
     static void writeVarInt(int v, DataOutputView out) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -25,8 +26,8 @@ final class RepeatedStrings {
     final byte[] scratch = new byte[SCRATCH_BYTES];
 
     private final String[] written;
-    private final byte[][] encoded;
-    private final int[] encodedLength;
+    /** {@link RecordSerializer#writeString} of each slot's {@link #written} string. */
+    private final DataOutputSerializer[] encoded;
 
     private final String[] read;
     private final byte[][] readBytes;
@@ -34,13 +35,12 @@ final class RepeatedStrings {
 
     RepeatedStrings(int slots) {
         written = new String[slots];
-        encoded = new byte[slots][];
-        encodedLength = new int[slots];
+        encoded = new DataOutputSerializer[slots];
         read = new String[slots];
         readBytes = new byte[slots][];
         readLength = new int[slots];
         for (int i = 0; i < slots; i++) {
-            encoded[i] = new byte[64];
+            encoded[i] = new DataOutputSerializer(64);
             readBytes[i] = new byte[64];
         }
     }
@@ -56,33 +56,14 @@ final class RepeatedStrings {
             RecordSerializer.writeString(s, out);
             return;
         }
+        DataOutputSerializer bytes = encoded[slot];
         String last = written[slot];
-        if (s == last || s.equals(last)) {
-            out.write(encoded[slot], 0, encodedLength[slot]);
-            return;
+        if (s != last && !s.equals(last)) {
+            bytes.clear();
+            RecordSerializer.writeString(s, bytes);
+            written[slot] = s;
         }
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        if (!RecordSerializer.lossless(s, utf8)) {
-            // the rare string UTF-8 cannot carry: written in its other form, not remembered
-            RecordSerializer.writeString(s, out);
-            return;
-        }
-        int header = (utf8.length << 1) + 1;
-        byte[] buf = encoded[slot];
-        if (buf.length < utf8.length + 5) {
-            buf = encoded[slot] = new byte[utf8.length + 5 + (utf8.length >> 1)];
-        }
-        int n = 0;
-        while ((header & ~0x7F) != 0) {
-            buf[n++] = (byte) ((header & 0x7F) | 0x80);
-            header >>>= 7;
-        }
-        buf[n++] = (byte) header;
-        System.arraycopy(utf8, 0, buf, n, utf8.length);
-        n += utf8.length;
-        encodedLength[slot] = n;
-        written[slot] = s;
-        out.write(buf, 0, n);
+        out.write(bytes.getSharedBuffer(), 0, bytes.length());
     }
 
     /** {@link RecordSerializer#readString}, returning the slot's last string when the bytes are the same. */
@@ -91,8 +72,8 @@ final class RepeatedStrings {
         if (header <= 1) {
             return header == 0 ? null : "";
         }
-        int length = (header - 1) >>> 1;
-        if (((header - 1) & 1) != 0 || length > SCRATCH_BYTES) {
+        int length = RecordSerializer.utf8Length(header);
+        if (length < 0 || length > SCRATCH_BYTES) {
             return RecordSerializer.readStringBody(in, header, scratch);
         }
         in.readFully(scratch, 0, length);
@@ -112,10 +93,6 @@ final class RepeatedStrings {
 
     /** {@link RecordSerializer#readString} through this thread's buffer, for a field with no slot. */
     String read(DataInputView in) throws IOException {
-        int header = RecordSerializer.readVarInt(in);
-        if (header <= 1) {
-            return header == 0 ? null : "";
-        }
-        return RecordSerializer.readStringBody(in, header, scratch);
+        return RecordSerializer.readString(in, scratch);
     }
 }
